@@ -1,0 +1,60 @@
+// The contract between the engine (which owns the room state model) and whatever really talks to a
+// room service: the embedded simulator, the ZEGO Web SDK (WebGL) or ZEGO's Unity SDK (native players).
+// A driver reports facts (attempt results, link loss, kicks, pushes); the engine decides what the app sees.
+import type { Clock } from '../host/clock.js';
+import type { ZegoRoomMode, ZegoUpdateType } from '../model/enums.js';
+import type { ZegoUser } from '../model/types.js';
+
+/** One login attempt, first login or reconnect. */
+export interface LoginRequest {
+  roomID: string;
+  user: { userID: string; userName: string };
+  /** '' when the app gave none. */
+  token: string;
+  maxMemberCount: number;
+  isUserStatusNotify: boolean;
+  /** True when re-establishing a room that was logged in (the server may resume the session). */
+  reconnect: boolean;
+}
+
+/** Events a driver raises. Raise them from a host timer turn, never synchronously inside a driver call. */
+export interface RoomDriverEvents {
+  /** Exactly one per `login`/`switchRoom` attempt unless it was cancelled: 0 = in the room. */
+  onLoginResult(roomID: string, errorCode: number, extendedData: string): void;
+  /** The link for one room, or for every room when `roomID` is null, is gone. */
+  onLinkLost(roomID: string | null, errorCode: number): void;
+  /** For drivers that reconnect by themselves (`reconnectsItself`): the room is back. */
+  onLinkRestored?(roomID: string, extendedData: string): void;
+  /** The server removed this client from the room (1002050 duplicate login, 1002055 server kick, 1002056 token expired). */
+  onKickOut(roomID: string, errorCode: number, extendedData: string): void;
+  onRoomUserUpdate(roomID: string, updateType: ZegoUpdateType, userList: ZegoUser[]): void;
+  onRoomOnlineUserCountUpdate(roomID: string, count: number): void;
+  onRoomTokenWillExpire(roomID: string, remainTimeInSecond: number): void;
+}
+
+export interface RoomDriverContext {
+  appID: number;
+  /** Fixed for the engine's lifetime; multi-room SDKs must be told before the first login. */
+  roomMode: ZegoRoomMode;
+  clock: Clock;
+  events: RoomDriverEvents;
+}
+
+export interface RoomDriver {
+  /** If true the underlying SDK retries by itself: the engine never calls `login` with `reconnect`,
+   *  waits for `onLinkRestored`, and still ends the attempt when its 20-minute window closes. */
+  readonly reconnectsItself?: boolean;
+  /** Called once, before anything else. */
+  start(context: RoomDriverContext): void;
+  /** Start one attempt; its outcome arrives as `onLoginResult`. */
+  login(request: LoginRequest): void;
+  /** Abandon the attempt in flight for this room: no `onLoginResult` for it afterwards. */
+  cancelLogin(roomID: string): void;
+  /** Leave the room; no events for it afterwards. */
+  logout(roomID: string): void;
+  /** Leave `fromRoomID` and log in to `request.roomID` as one operation; outcome as `onLoginResult`. */
+  switchRoom(fromRoomID: string, request: LoginRequest): void;
+  renewToken(roomID: string, token: string): void;
+  /** The engine is destroyed: release everything, raise nothing more. */
+  stop(): void;
+}

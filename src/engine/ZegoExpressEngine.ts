@@ -1,0 +1,265 @@
+// The app-facing API, named and shaped like ZEGO Express (RN/Web). It validates, keeps one
+// RoomSession per room, relays driver events, and delivers every callback on a host timer turn.
+import { hostClock, type Clock } from '../host/clock.js';
+import { consoleLogger, type Logger } from '../host/log.js';
+import { ROOM_STATE_OF_REASON, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason as R, ZegoUpdateType } from '../model/enums.js';
+import { ZegoErrorCode as E } from '../model/errorCodes.js';
+import type { IZegoEventHandler, ZegoRoomConfig, ZegoRoomLoginCallback, ZegoRoomLogoutCallback, ZegoUser } from '../model/types.js';
+import { checkConfig, checkRoomID, checkUser } from '../model/validation.js';
+import type { LoginRequest, RoomDriver, RoomDriverEvents } from '../driver/RoomDriver.js';
+import { DefaultReconnectPolicy, RETRY_WINDOW_MS, type ReconnectPolicy } from '../session/reconnectPolicy.js';
+import { RoomSession, type SessionHost } from '../session/RoomSession.js';
+import { Dispatcher } from './dispatcher.js';
+
+export interface ZegoEngineOptions {
+  appID: number;
+  driver: RoomDriver;
+  /** Defaults to the host's timers and Date.now(). */
+  clock?: Clock;
+  roomMode?: ZegoRoomMode;
+  reconnectPolicy?: ReconnectPolicy;
+  /** Drives the default policy's jitter; pass a seeded one for deterministic runs. */
+  random?: () => number;
+  logger?: Logger;
+}
+
+export class ZegoExpressEngine {
+  /** A new engine each call: several in one process are normal (one per simulated user, say). */
+  static createEngine(options: ZegoEngineOptions): ZegoExpressEngine {
+    return new ZegoExpressEngine(options);
+  }
+
+  readonly roomMode: ZegoRoomMode;
+  private readonly clock: Clock;
+  private readonly driver: RoomDriver;
+  private readonly log: Logger;
+  private readonly dispatcher: Dispatcher;
+  private readonly sessionHost: SessionHost;
+  private readonly rooms = new Map<string, RoomSession>();
+  private readonly legacyState = new Map<string, ZegoRoomState>();
+  private handler: IZegoEventHandler | null = null;
+  private destroyed = false;
+
+  private constructor(options: ZegoEngineOptions) {
+    if (!options || typeof options !== 'object') throw new TypeError('createEngine: options are required');
+    if (!options.driver) throw new TypeError('createEngine: options.driver is required (e.g. SimulatedRoomService.createDriver)');
+    this.roomMode = options.roomMode ?? ZegoRoomMode.SingleRoom;
+    this.clock = options.clock ?? hostClock();
+    this.driver = options.driver;
+    this.log = options.logger ?? consoleLogger();
+    this.dispatcher = new Dispatcher(this.clock, this.log);
+    const engine = this;
+    this.sessionHost = {
+      clock: this.clock,
+      driver: this.driver,
+      policy: options.reconnectPolicy ?? new DefaultReconnectPolicy(options.random ?? Math.random),
+      windowMs: RETRY_WINDOW_MS,
+      log: this.log,
+      emitState: (roomID, reason, code, ext) => engine.emitState(roomID, reason, code, ext),
+      deliverLoginResult: (cb, code, ext) => engine.dispatcher.post('loginRoom callback', () => cb(code, ext)),
+      sessionEnded: (s) => { if (engine.rooms.get(s.roomID) === s) engine.rooms.delete(s.roomID); },
+    };
+    this.driver.start({ appID: options.appID, roomMode: this.roomMode, clock: this.clock, events: this.driverEvents() });
+  }
+
+  setEventHandler(handler: IZegoEventHandler | null | undefined): void {
+    this.handler = handler ?? null;
+  }
+
+  loginRoom(roomID: string, user: ZegoUser, config?: ZegoRoomConfig, callback?: ZegoRoomLoginCallback): void {
+    const fn = 'loginRoom';
+    if (this.rejectAfterDestroy(fn, callback)) return;
+    const taken = typeof roomID === 'string' && this.rooms.has(roomID);
+    const code = checkRoomID(roomID) || checkUser(user) || checkConfig(config);
+    if (code !== 0) {
+      // A room that is logged in is never disturbed: its state does not change, only the caller hears.
+      if (!taken) this.emitState(String(roomID ?? ''), R.LoginFailed, code, '');
+      this.reject(fn, code, describe(code, roomID), callback);
+      return;
+    }
+    // Room-mode limits are about the engine, not this room: the caller hears, no state event.
+    const modeCode = this.modeCheck(user);
+    if (modeCode !== 0) { this.reject(fn, modeCode, describe(modeCode, roomID), callback); return; }
+    const request = makeRequest(roomID, user, config);
+    this.startSession(request, callback);
+  }
+
+  switchRoom(fromRoomID: string, toRoomID: string, config?: ZegoRoomConfig): void {
+    const fn = 'switchRoom';
+    if (this.rejectAfterDestroy(fn)) return;
+    const from = typeof fromRoomID === 'string' ? this.rooms.get(fromRoomID) : undefined;
+    const toCode = checkRoomID(toRoomID) || checkConfig(config);
+    if (toCode !== 0) {
+      if (!(typeof toRoomID === 'string' && this.rooms.has(toRoomID))) this.emitState(String(toRoomID ?? ''), R.LoginFailed, toCode, '');
+      this.debugError(toCode, fn, describe(toCode, toRoomID));
+      return;
+    }
+    if (!from) { this.debugError(E.RoomRoomidIncorrect, fn, `not logged in to room "${String(fromRoomID)}"`); return; }
+    if (fromRoomID === toRoomID || this.rooms.has(toRoomID)) {
+      this.debugError(E.RoomRoomIdHasBeenUsed, fn, `room "${toRoomID}" is already logged in`);
+      return;
+    }
+    const token = config?.token ?? from.request.token; // ZEGO: the target reuses the current token when none is given
+    const request = makeRequest(toRoomID, from.request.user, { ...config, token });
+    from.leavingBySwitch = true;
+    from.feed('logout');
+    this.startSession(request, undefined, fromRoomID);
+  }
+
+  logoutRoom(roomID?: string | ZegoRoomLogoutCallback, callback?: ZegoRoomLogoutCallback): void {
+    const fn = 'logoutRoom';
+    if (typeof roomID === 'function') { callback = roomID; roomID = undefined; }
+    if (this.rejectAfterDestroy(fn, callback)) return;
+    if (roomID === undefined || roomID === null) {
+      // ZEGO: logs out of every room; "if not logged in, will also return success".
+      for (const s of [...this.rooms.values()]) s.feed('logout');
+      this.postResult(fn, callback, 0);
+      return;
+    }
+    const session = typeof roomID === 'string' ? this.rooms.get(roomID) : undefined;
+    if (session) {
+      session.feed('logout');
+      this.postResult(fn, callback, 0);
+      return;
+    }
+    if (this.roomMode === ZegoRoomMode.MultiRoom) {
+      this.emitState(String(roomID), R.LogoutFailed, E.RoomRoomidIncorrect, '');
+      this.postResult(fn, callback, E.RoomRoomidIncorrect);
+      return;
+    }
+    this.postResult(fn, callback, 0);
+  }
+
+  renewToken(roomID: string, token: string): void {
+    const fn = 'renewToken';
+    if (this.rejectAfterDestroy(fn)) return;
+    const session = typeof roomID === 'string' ? this.rooms.get(roomID) : undefined;
+    if (!session) { this.debugError(E.RoomRoomidIncorrect, fn, `not logged in to room "${String(roomID)}"`); return; }
+    if (typeof token !== 'string' || token.length === 0) { this.debugError(E.CommonIllegalParam, fn, 'token must be a non-empty string'); return; }
+    session.request.token = token;
+    try { this.driver.renewToken(roomID, token); }
+    catch (e) { this.log.error(`zego-room-bridge: driver.renewToken threw: ${String(e)}`); }
+  }
+
+  /** The host's reachability signal (Unity's Application.internetReachability, the browser's online/offline). */
+  setNetworkReachable(reachable: boolean): void {
+    if (this.destroyed) return;
+    for (const s of [...this.rooms.values()]) {
+      if (reachable) s.feed('reachable');
+      else if (!this.driver.reconnectsItself) s.feed('linkLost', E.RoomConnectTemporaryBroken);
+    }
+  }
+
+  /** Logs out of every room without further callbacks and releases the driver. Later calls report 1000002. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    for (const s of this.rooms.values()) {
+      s.dispose();
+      try { this.driver.logout(s.roomID); } catch { /* releasing anyway */ }
+    }
+    this.rooms.clear();
+    this.legacyState.clear();
+    try { this.driver.stop(); } catch (e) { this.log.error(`zego-room-bridge: driver.stop threw: ${String(e)}`); }
+    this.dispatcher.close();
+    this.handler = null;
+  }
+
+  /** The reason-level phase of a room, for tools and tests: 'Logout' when not logged in. */
+  roomPhase(roomID: string): 'Logout' | 'Logining' | 'Logined' | 'Reconnecting' {
+    return this.rooms.get(roomID)?.phase ?? 'Logout';
+  }
+
+  // ---- internals ---------------------------------------------------------------------------
+
+  private startSession(request: LoginRequest, callback: ZegoRoomLoginCallback | undefined, switchFrom?: string): void {
+    const session = new RoomSession(this.sessionHost, request, callback, switchFrom);
+    this.rooms.set(request.roomID, session);
+    session.feed('login');
+  }
+
+  private modeCheck(user: ZegoUser): number {
+    const active = [...this.rooms.values()];
+    if (active.length === 0) return 0;
+    if (this.roomMode === ZegoRoomMode.SingleRoom) return E.RoomCountExceed;
+    if (active.some((s) => s.request.user.userID !== user.userID)) return E.RoomMultiRoomLoginUserNotSame;
+    return 0;
+  }
+
+  private emitState(roomID: string, reason: R, errorCode: number, extendedData: string): void {
+    this.post('onRoomStateChanged', (h) => h.onRoomStateChanged?.(roomID, reason, errorCode, extendedData));
+    const state = ROOM_STATE_OF_REASON[reason];
+    if (state === null) return;
+    const before = this.legacyState.get(roomID) ?? ZegoRoomState.Disconnected;
+    if (state === ZegoRoomState.Disconnected) this.legacyState.delete(roomID); else this.legacyState.set(roomID, state);
+    if (state !== before) this.post('onRoomStateUpdate', (h) => h.onRoomStateUpdate?.(roomID, state, errorCode, extendedData));
+  }
+
+  private post(what: string, call: (h: IZegoEventHandler) => void): void {
+    this.dispatcher.post(what, () => { const h = this.handler; if (h) call(h); });
+  }
+
+  private postResult(fn: string, callback: ZegoRoomLogoutCallback | ZegoRoomLoginCallback | undefined, code: number): void {
+    if (callback) this.dispatcher.post(`${fn} callback`, () => callback(code, ''));
+  }
+
+  private debugError(code: number, funcName: string, info: string): void {
+    this.post('onDebugError', (h) => h.onDebugError?.(code, funcName, info));
+  }
+
+  /** A rejected call: onDebugError (always) and the result callback when there is one. */
+  private reject(fn: string, code: number, info: string, callback?: ZegoRoomLoginCallback): void {
+    this.debugError(code, fn, info);
+    this.postResult(fn, callback, code);
+  }
+
+  private rejectAfterDestroy(fn: string, callback?: ZegoRoomLoginCallback | ZegoRoomLogoutCallback): boolean {
+    if (!this.destroyed) return false;
+    // The dispatcher is closed; the caller still hears, once, on a timer turn.
+    if (callback) this.clock.setTimeout(() => { try { callback(E.CommonNotLoginRoom, ''); } catch (e) { this.log.error(`zego-room-bridge: the app's ${fn} callback threw: ${String(e)}`); } }, 0);
+    else this.log.warn(`zego-room-bridge: ${fn} called after destroy (${E.CommonNotLoginRoom})`);
+    return true;
+  }
+
+  private driverEvents(): RoomDriverEvents {
+    const live = (roomID: string) => (this.destroyed ? undefined : this.rooms.get(roomID));
+    return {
+      onLoginResult: (roomID, code, ext) => live(roomID)?.attemptResult(code, ext),
+      onLinkLost: (roomID, code) => {
+        if (this.destroyed) return;
+        const targets = roomID === null ? [...this.rooms.values()] : [live(roomID)];
+        for (const s of targets) s?.feed('linkLost', code || E.RoomConnectTemporaryBroken);
+      },
+      onLinkRestored: (roomID, ext) => { live(roomID)?.feed('linkRestored', 0, ext); },
+      onKickOut: (roomID, code, ext) => { live(roomID)?.feed('kickOut', code, ext); },
+      onRoomUserUpdate: (roomID, type, users) => {
+        if (live(roomID)?.phase !== 'Logined' || users.length === 0) return;
+        const list = users.map((u) => ({ userID: u.userID, userName: u.userName || u.userID }));
+        this.post('onRoomUserUpdate', (h) => h.onRoomUserUpdate?.(roomID, type === ZegoUpdateType.Delete ? ZegoUpdateType.Delete : ZegoUpdateType.Add, list));
+      },
+      onRoomOnlineUserCountUpdate: (roomID, count) => {
+        if (live(roomID)?.phase !== 'Logined') return;
+        this.post('onRoomOnlineUserCountUpdate', (h) => h.onRoomOnlineUserCountUpdate?.(roomID, count));
+      },
+      onRoomTokenWillExpire: (roomID, remain) => {
+        if (!live(roomID)) return;
+        this.post('onRoomTokenWillExpire', (h) => h.onRoomTokenWillExpire?.(roomID, remain));
+      },
+    };
+  }
+}
+
+function makeRequest(roomID: string, user: ZegoUser, config?: ZegoRoomConfig): LoginRequest {
+  return {
+    roomID,
+    user: { userID: user.userID, userName: user.userName || user.userID },
+    token: config?.token ?? '',
+    maxMemberCount: config?.maxMemberCount ?? 0,
+    isUserStatusNotify: config?.isUserStatusNotify ?? false,
+    reconnect: false,
+  };
+}
+
+function describe(code: number, roomID: unknown): string {
+  return `error ${code} for room "${typeof roomID === 'string' ? roomID : typeof roomID}"`;
+}

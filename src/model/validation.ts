@@ -1,0 +1,63 @@
+// Input checks, in the order the issue fixes: empty → characters → length (UTF-8 bytes).
+import { ZegoErrorCode as E } from './errorCodes.js';
+
+export const MAX_ROOM_ID_BYTES = 127;
+export const MAX_USER_ID_BYTES = 63;
+export const MAX_USER_NAME_BYTES = 255;
+
+// Characters both the native SDKs and the Web runtime accept: letters, digits and
+// ~!@#$%^&*()_+=-`;',.<>\  — no space, '/', ':' or anything non-ASCII.
+const ID_CHARS = /^[0-9A-Za-z~!@#$%^&*()_+=\-`;',.<>\\]+$/;
+
+/** UTF-8 byte length without TextEncoder (absent on PuerTS's native backends). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { n += 4; i++; } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** 0 when valid. */
+export function checkRoomID(roomID: unknown): number {
+  if (typeof roomID !== 'string') return roomID == null ? E.RoomRoomidNull : E.CommonIllegalParam;
+  if (roomID.length === 0) return E.RoomRoomidNull;
+  if (!ID_CHARS.test(roomID)) return E.RoomRoomidInvalidCharacter;
+  if (utf8Length(roomID) > MAX_ROOM_ID_BYTES) return E.RoomRoomidTooLong;
+  return 0;
+}
+
+export function checkUser(user: unknown): number {
+  if (user == null) return E.RoomUserIdNull;
+  if (typeof user !== 'object') return E.CommonIllegalParam;
+  const { userID, userName } = user as { userID?: unknown; userName?: unknown };
+  if (typeof userID !== 'string') return userID == null ? E.RoomUserIdNull : E.CommonIllegalParam;
+  if (userID.length === 0) return E.RoomUserIdNull;
+  if (!ID_CHARS.test(userID)) return E.RoomUserIdInvalidCharacter;
+  if (utf8Length(userID) > MAX_USER_ID_BYTES) return E.RoomUserIdTooLong;
+  if (userName != null) {
+    if (typeof userName !== 'string') return E.CommonIllegalParam;
+    if (utf8Length(userName) > MAX_USER_NAME_BYTES) return E.RoomUserNameTooLong;
+  }
+  return 0;
+}
+
+export function checkConfig(config: unknown): number {
+  if (config == null) return 0;
+  if (typeof config !== 'object') return E.CommonIllegalParam;
+  const { maxMemberCount, isUserStatusNotify, token } = config as Record<string, unknown>;
+  if (maxMemberCount != null) {
+    // ZEGO's C# field is a uint: anything that is not a whole number in [0, 2^32) is illegal.
+    if (typeof maxMemberCount !== 'number' || !Number.isInteger(maxMemberCount) ||
+        maxMemberCount < 0 || maxMemberCount > 0xffffffff) return E.CommonIllegalParam;
+  }
+  if (isUserStatusNotify != null && typeof isUserStatusNotify !== 'boolean') return E.CommonIllegalParam;
+  if (token != null && typeof token !== 'string') return E.CommonIllegalParam;
+  return 0;
+}

@@ -1,0 +1,102 @@
+// The client side of the simulated service: one per engine. Requests take a round trip on the
+// service's clock; pushes arrive only while this client's link is up.
+import type { Clock, TimerHandle } from '../host/clock.js';
+import { ZegoErrorCode as E } from '../model/errorCodes.js';
+import type { LoginRequest, RoomDriver, RoomDriverContext, RoomDriverEvents } from '../driver/RoomDriver.js';
+import type { SimulatedRoomService } from './SimulatedRoomService.js';
+
+export class SimulatedDriver implements RoomDriver {
+  private events: RoomDriverEvents | undefined;
+  private readonly attempts = new Map<string, TimerHandle>();
+  private stopped = false;
+  private readonly clock: Clock;
+
+  constructor(private readonly service: SimulatedRoomService, readonly clientId: string) {
+    this.clock = service.clock;
+  }
+
+  start(context: RoomDriverContext): void {
+    if (context.clock !== this.service.clock) {
+      // The engine and the service must share one clock, or virtual time would split in two.
+      throw new Error('SimulatedDriver: create the engine with the same clock as the SimulatedRoomService');
+    }
+    this.events = context.events;
+  }
+
+  login(request: LoginRequest): void {
+    this.send(request, () => this.service.handleLogin(this.clientId, request));
+  }
+
+  switchRoom(fromRoomID: string, request: LoginRequest): void {
+    this.service.handleLogout(this.clientId, fromRoomID);
+    this.login(request);
+  }
+
+  cancelLogin(roomID: string): void {
+    const t = this.attempts.get(roomID);
+    if (t !== undefined) { this.clock.clearTimeout(t); this.attempts.delete(roomID); }
+  }
+
+  logout(roomID: string): void {
+    this.cancelLogin(roomID);
+    this.service.handleLogout(this.clientId, roomID);
+  }
+
+  renewToken(roomID: string, token: string): void {
+    this.service.handleRenewToken(this.clientId, roomID, token);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.attempts.values()) this.clock.clearTimeout(t);
+    this.attempts.clear();
+  }
+
+  // ---- called by the service -----------------------------------------------------------
+
+  /** Every attempt in flight fails at once: the socket closed under it. */
+  networkDown(): void {
+    for (const roomID of [...this.attempts.keys()]) {
+      this.cancelLogin(roomID);
+      this.raise(0, (ev) => ev.onLoginResult(roomID, E.RoomErrorConnectFailed, ''));
+    }
+  }
+
+  linkLost(): void {
+    this.raise(0, (ev) => ev.onLinkLost(null, E.RoomConnectTemporaryBroken));
+  }
+
+  kickOut(roomID: string, code: number): void {
+    this.raise(0, (ev) => ev.onKickOut(roomID, code, ''));
+  }
+
+  /** A server push for one member session: dropped if the link is down or the session changed by then. */
+  deliver(roomID: string, memberKey: number, latencyMs: number, fn: (ev: RoomDriverEvents) => void): void {
+    this.raise(latencyMs, (ev) => {
+      if (this.service.isOnline(this.clientId) && this.service.memberKeyOf(this.clientId, roomID) === memberKey) fn(ev);
+    });
+  }
+
+  private send(request: LoginRequest, handle: () => [number, string, boolean?]): void {
+    const { roomID } = request;
+    this.cancelLogin(roomID);
+    if (!this.service.isOnline(this.clientId)) {
+      // No route to the server: the attempt fails at once.
+      this.raise(0, (ev) => ev.onLoginResult(roomID, E.RoomErrorConnectFailed, ''));
+      return;
+    }
+    this.attempts.set(roomID, this.clock.setTimeout(() => {
+      this.attempts.delete(roomID);
+      if (this.stopped || !this.events) return;
+      const [code, ext, kicked] = handle();
+      if (kicked) this.events.onKickOut(roomID, code, ext);
+      else this.events.onLoginResult(roomID, code, ext);
+    }, this.service.loginLatencyMs));
+  }
+
+  private raise(delayMs: number, fn: (ev: RoomDriverEvents) => void): void {
+    this.clock.setTimeout(() => {
+      if (!this.stopped && this.events) fn(this.events);
+    }, delayMs);
+  }
+}

@@ -1,0 +1,340 @@
+// An in-process stand-in for ZEGO's room service, on virtual time: rooms, members, the 90 s
+// heartbeat timeout, duplicate-login and server kicks, token expiry, online counts.
+// No account, no network; a 20-minute outage replays in milliseconds.
+import type { Clock, TimerHandle } from '../host/clock.js';
+import { ZegoUpdateType } from '../model/enums.js';
+import { ZegoErrorCode as E } from '../model/errorCodes.js';
+import type { ZegoUser } from '../model/types.js';
+import { readToken04Expiry } from '../token/token04.js';
+import type { LoginRequest, RoomDriver } from '../driver/RoomDriver.js';
+import { SimulatedDriver } from './SimulatedDriver.js';
+
+export interface SimulatedRoomServiceOptions {
+  clock: Clock;
+  /** One login round trip. Default 120 ms (the seed's T1 ≈ T0 + 120 ms). */
+  loginLatencyMs?: number;
+  /** Server push to other clients. Default 100 ms (the seed's T2 ≈ T1 + 100 ms). */
+  notifyLatencyMs?: number;
+  /** A silent member is dropped this long after its link closed. Default 90 s. */
+  heartbeatTimeoutMs?: number;
+  /** Return false to reject a login (→ 1002033). Tokens are otherwise accepted unless a Token04 has expired. */
+  verifyToken?: (token: string, userID: string, roomID: string) => boolean;
+  /** How often members hear the online count (when it changed). Default 30 s, as ZEGO documents. */
+  onlineCountIntervalMs?: number;
+}
+
+interface Member {
+  roomID: string;
+  user: { userID: string; userName: string };
+  clientId: string;
+  key: number;               // one login session; a resume presents it again
+  connected: boolean;
+  notify: boolean;
+  token: string;
+  heartbeatTimer?: TimerHandle;
+  tokenTimers: TimerHandle[];
+  known: Map<string, string>; // userID → userName this client has been told about (for resume diffs)
+  lastCount: number;
+}
+
+interface Room {
+  id: string;
+  sessionId: string;
+  maxMemberCount: number;
+  members: Map<string, Member>; // by userID
+  /** Members that asked for user updates: pushes iterate these only (10,000-member rooms stay cheap). */
+  listeners: Set<Member>;
+  countTimer?: TimerHandle;
+}
+
+interface Client {
+  id: string;
+  online: boolean;
+  driver: SimulatedDriver;
+  /** roomID → the member key this client holds (kept while the link is down, to resume). */
+  keys: Map<string, number>;
+  staleKnown: Map<string, Map<string, string>>;
+}
+
+export class SimulatedRoomService {
+  readonly clock: Clock;
+  readonly loginLatencyMs: number;
+  readonly notifyLatencyMs: number;
+  readonly heartbeatTimeoutMs: number;
+  readonly onlineCountIntervalMs: number;
+  private readonly verify?: (token: string, userID: string, roomID: string) => boolean;
+  private readonly clients = new Map<string, Client>();
+  private readonly rooms = new Map<string, Room>();
+  /** Member keys removed while their client could not hear it: the code it gets when it comes back. */
+  private readonly removedWhileAway = new Map<number, number>();
+  private readonly byKey = new Map<number, Member>();
+  private nextKey = 1;
+  private nextRoomSession = 1;
+
+  constructor(options: SimulatedRoomServiceOptions) {
+    if (!options || !options.clock) throw new TypeError('SimulatedRoomService: options.clock is required');
+    this.clock = options.clock;
+    this.loginLatencyMs = options.loginLatencyMs ?? 120;
+    this.notifyLatencyMs = options.notifyLatencyMs ?? 100;
+    this.heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 90_000;
+    this.onlineCountIntervalMs = options.onlineCountIntervalMs ?? 30_000;
+    this.verify = options.verifyToken;
+  }
+
+  /** A driver for one client (one device). Give each engine its own. */
+  createDriver(clientId: string): RoomDriver {
+    if (this.clients.has(clientId)) throw new Error(`SimulatedRoomService: client "${clientId}" already has a driver`);
+    const driver = new SimulatedDriver(this, clientId);
+    this.clients.set(clientId, { id: clientId, online: true, driver, keys: new Map(), staleKnown: new Map() });
+    return driver;
+  }
+
+  /**
+   * false: the client's link drops; both ends see a closed socket at once (the server's heartbeat
+   * timer starts now). true: connectivity returns; the client notices on its next retry.
+   */
+  setNetwork(clientId: string, online: boolean): void {
+    const c = this.client(clientId);
+    if (c.online === online) return;
+    c.online = online;
+    if (online) return;
+    c.driver.networkDown();
+    for (const [roomID, key] of c.keys) {
+      const m = this.memberByKey(roomID, key);
+      if (m && m.connected) this.disconnect(this.rooms.get(roomID)!, m);
+    }
+    c.driver.linkLost();
+  }
+
+  isOnline(clientId: string): boolean {
+    return this.client(clientId).online;
+  }
+
+  /** The member session a client holds in a room (undefined when none). */
+  memberKeyOf(clientId: string, roomID: string): number | undefined {
+    return this.clients.get(clientId)?.keys.get(roomID);
+  }
+
+  /** The server-side kick API (→ KickOut 1002055). */
+  kickOut(roomID: string, userID: string): boolean {
+    const room = this.rooms.get(roomID);
+    const m = room?.members.get(userID);
+    if (!room || !m) return false;
+    this.removeMember(room, m, E.RoomManualKickedOut);
+    return true;
+  }
+
+  /** Users in a room as the server sees them. */
+  roomUsers(roomID: string): ZegoUser[] {
+    const room = this.rooms.get(roomID);
+    return room ? [...room.members.values()].map((m) => ({ ...m.user })) : [];
+  }
+
+  // ---- called by SimulatedDriver ----------------------------------------------------------
+
+  /**
+   * A login request reaches the server (one round trip after it was sent).
+   * Returns [code, extendedData, kicked]: kicked = the client was removed while it could not hear it.
+   */
+  handleLogin(clientId: string, req: LoginRequest): [number, string, boolean?] {
+    const c = this.client(clientId);
+    const now = this.clock.now();
+    const prevKey = c.keys.get(req.roomID);
+    if (prevKey !== undefined) {
+      const removedCode = this.removedWhileAway.get(prevKey);
+      if (removedCode !== undefined) {
+        this.removedWhileAway.delete(prevKey);
+        c.keys.delete(req.roomID);
+        if (req.reconnect) return [removedCode, '', true];
+      }
+    }
+    if (this.verify && !this.verify(req.token, req.user.userID, req.roomID)) return [E.RoomErrorAuthenticationFailed, ''];
+    const expiry = readToken04Expiry(req.token);
+    if (expiry !== null && expiry * 1000 <= now) return [E.RoomErrorAuthenticationFailed, ''];
+
+    let room = this.rooms.get(req.roomID);
+    const resumeKey = c.keys.get(req.roomID);
+    const resumed = room && resumeKey !== undefined ? this.memberByKey(req.roomID, resumeKey) : undefined;
+    if (room && resumed) {
+      // Back before the heartbeat timeout: the session resumes, other members hear nothing.
+      if (resumed.heartbeatTimer !== undefined) { this.clock.clearTimeout(resumed.heartbeatTimer); resumed.heartbeatTimer = undefined; }
+      resumed.connected = true;
+      resumed.notify = req.isUserStatusNotify;
+      if (resumed.notify) room.listeners.add(resumed); else room.listeners.delete(resumed);
+      this.setToken(room, resumed, req.token);
+      this.sendDiff(room, resumed);
+      return [0, this.loginData(room)];
+    }
+    if (!room) {
+      room = { id: req.roomID, sessionId: String(this.nextRoomSession++), maxMemberCount: req.maxMemberCount, members: new Map(), listeners: new Set() };
+      this.rooms.set(room.id, room);
+      room.countTimer = this.scheduleCounts(room);
+    }
+    const existing = room.members.get(req.user.userID);
+    if (!existing && room.maxMemberCount > 0 && room.members.size >= room.maxMemberCount) return [E.RoomErrorExceedMaximumMember, ''];
+    if (existing) {
+      // Same userID again: the newer login wins; an older one on another client is kicked (1002050).
+      this.dropMemberQuietly(room, existing, existing.clientId === clientId ? undefined : E.RoomKickedOut);
+    }
+    const stale = c.staleKnown.get(room.id);
+    c.staleKnown.delete(room.id);
+    const member: Member = {
+      roomID: room.id,
+      user: { ...req.user }, clientId, key: this.nextKey++, connected: true, notify: req.isUserStatusNotify,
+      token: req.token, tokenTimers: [], known: req.reconnect && stale ? stale : new Map(), lastCount: -1,
+    };
+    room.members.set(member.user.userID, member);
+    this.byKey.set(member.key, member);
+    if (member.notify) room.listeners.add(member);
+    c.keys.set(room.id, member.key);
+    this.setToken(room, member, req.token);
+    if (!existing) {
+      // Others hear the joiner one push later; the replacement of a same-userID member is no news to them.
+      for (const other of room.listeners) {
+        if (other !== member) this.push(other, ZegoUpdateType.Add, [member.user], room, this.notifyLatencyMs);
+      }
+    }
+    this.sendDiff(room, member);
+    return [0, this.loginData(room)];
+  }
+
+  handleLogout(clientId: string, roomID: string): void {
+    const c = this.client(clientId);
+    const key = c.keys.get(roomID);
+    c.keys.delete(roomID);
+    if (key === undefined) return;
+    this.removedWhileAway.delete(key);
+    const room = this.rooms.get(roomID);
+    const m = this.memberByKey(roomID, key);
+    if (!room || !m) return;
+    if (!c.online) {
+      // The request cannot reach the server: the member stays until its heartbeat times out.
+      return;
+    }
+    this.removeMember(room, m, undefined);
+  }
+
+  handleRenewToken(clientId: string, roomID: string, token: string): void {
+    const c = this.client(clientId);
+    const key = c.keys.get(roomID);
+    const room = this.rooms.get(roomID);
+    const m = key !== undefined ? this.memberByKey(roomID, key) : undefined;
+    if (!c.online || !room || !m) return;
+    if (this.verify && !this.verify(token, m.user.userID, roomID)) return;
+    this.setToken(room, m, token);
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  private client(id: string): Client {
+    const c = this.clients.get(id);
+    if (!c) throw new Error(`SimulatedRoomService: unknown client "${id}"`);
+    return c;
+  }
+
+  private memberByKey(roomID: string, key: number): Member | undefined {
+    const m = this.byKey.get(key);
+    return m && m.roomID === roomID ? m : undefined;
+  }
+
+  private loginData(room: Room): string {
+    return JSON.stringify({ room_session_id: room.sessionId });
+  }
+
+  private disconnect(room: Room, m: Member): void {
+    m.connected = false;
+    // The seed: others hear the Delete at T3 + 90 s.
+    m.heartbeatTimer = this.clock.setTimeout(() => {
+      m.heartbeatTimer = undefined;
+      this.removeMember(room, m, undefined, 0);
+    }, this.heartbeatTimeoutMs);
+  }
+
+  /** Removes a member; `kickCode` tells its client (now if connected, else when it comes back). */
+  private removeMember(room: Room, m: Member, kickCode: number | undefined, deleteLatency = this.notifyLatencyMs): void {
+    this.dropMemberQuietly(room, m, kickCode);
+    for (const other of room.listeners) this.push(other, ZegoUpdateType.Delete, [m.user], room, deleteLatency);
+    if (room.members.size === 0) {
+      if (room.countTimer !== undefined) this.clock.clearTimeout(room.countTimer);
+      this.rooms.delete(room.id);
+    }
+  }
+
+  private dropMemberQuietly(room: Room, m: Member, kickCode: number | undefined): void {
+    if (room.members.get(m.user.userID) === m) room.members.delete(m.user.userID);
+    room.listeners.delete(m);
+    this.byKey.delete(m.key);
+    if (m.heartbeatTimer !== undefined) { this.clock.clearTimeout(m.heartbeatTimer); m.heartbeatTimer = undefined; }
+    for (const t of m.tokenTimers) this.clock.clearTimeout(t);
+    m.tokenTimers = [];
+    const c = this.clients.get(m.clientId);
+    if (!c || c.keys.get(room.id) !== m.key) return;
+    if (kickCode === undefined) {
+      c.keys.delete(room.id);
+      // Timed out while away: remember what it knew, so its reconnect hears only what changed.
+      if (!m.connected && m.notify) c.staleKnown.set(room.id, m.known);
+      return;
+    }
+    if (m.connected) {
+      c.keys.delete(room.id);
+      c.driver.kickOut(room.id, kickCode);
+    } else {
+      this.removedWhileAway.set(m.key, kickCode);
+    }
+  }
+
+  private push(to: Member, type: ZegoUpdateType, users: Array<{ userID: string; userName: string }>, room: Room, latency: number): void {
+    // Only listeners are tracked; a disconnected one learns the changes as a diff when it resumes.
+    if (!to.connected || !to.notify) return;
+    for (const u of users) { if (type === ZegoUpdateType.Add) to.known.set(u.userID, u.userName); else to.known.delete(u.userID); }
+    const c = this.clients.get(to.clientId)!;
+    c.driver.deliver(room.id, to.key, latency, (ev) => ev.onRoomUserUpdate(room.id, type, users.map((u) => ({ ...u }))));
+  }
+
+  /** A (re)joined member hears who is there: the whole list on a first login, the changes on a resume. */
+  private sendDiff(room: Room, m: Member): void {
+    if (!m.notify) { m.known.clear(); return; }
+    const added: Array<{ userID: string; userName: string }> = [];
+    const deleted: Array<{ userID: string; userName: string }> = [];
+    const present = new Map<string, string>();
+    for (const other of room.members.values()) if (other !== m) present.set(other.user.userID, other.user.userName);
+    for (const [id, name] of present) if (!m.known.has(id)) added.push({ userID: id, userName: name });
+    for (const [id, name] of m.known) if (!present.has(id)) deleted.push({ userID: id, userName: name });
+    m.known = present;
+    const c = this.clients.get(m.clientId)!;
+    if (deleted.length > 0) c.driver.deliver(room.id, m.key, 0, (ev) => ev.onRoomUserUpdate(room.id, ZegoUpdateType.Delete, deleted));
+    if (added.length > 0) c.driver.deliver(room.id, m.key, 0, (ev) => ev.onRoomUserUpdate(room.id, ZegoUpdateType.Add, added));
+  }
+
+  private setToken(room: Room, m: Member, token: string): void {
+    for (const t of m.tokenTimers) this.clock.clearTimeout(t);
+    m.tokenTimers = [];
+    m.token = token;
+    const expiry = readToken04Expiry(token);
+    if (expiry === null) return;
+    const now = this.clock.now();
+    const expiresIn = expiry * 1000 - now;
+    const c = this.clients.get(m.clientId)!;
+    const warnIn = expiresIn - 30_000;
+    const remain = Math.round(Math.min(30_000, expiresIn) / 1000);
+    m.tokenTimers.push(this.clock.setTimeout(() => {
+      if (m.connected) c.driver.deliver(room.id, m.key, 0, (ev) => ev.onRoomTokenWillExpire(room.id, remain));
+    }, Math.max(0, warnIn)));
+    m.tokenTimers.push(this.clock.setTimeout(() => {
+      // Expired in the room without renewToken: the server kicks (1002056).
+      if (room.members.get(m.user.userID) === m) this.removeMember(room, m, E.RoomTokenExpiredKickedOut);
+    }, Math.max(0, expiresIn)));
+  }
+
+  private scheduleCounts(room: Room): TimerHandle {
+    return this.clock.setTimeout(() => {
+      const count = room.members.size;
+      for (const m of room.members.values()) {
+        if (!m.connected || m.lastCount === count) continue;
+        m.lastCount = count;
+        this.clients.get(m.clientId)!.driver.deliver(room.id, m.key, 0, (ev) => ev.onRoomOnlineUserCountUpdate(room.id, count));
+      }
+      if (this.rooms.get(room.id) === room) room.countTimer = this.scheduleCounts(room);
+    }, this.onlineCountIntervalMs);
+  }
+}
