@@ -1,0 +1,208 @@
+// The string-only boundary the C# shim calls (docs/BOUNDARY.md): two exported functions, JSON in and
+// out, nothing thrown across. Engines created here raise their callbacks into one queue C# drains per Tick.
+import type { Clock } from '../host/clock.js';
+import { hostClock } from '../host/clock.js';
+import { consoleLogger } from '../host/log.js';
+import { seededRandom } from '../host/random.js';
+import { VirtualClock } from '../host/virtualClock.js';
+import { ZegoRoomMode } from '../model/enums.js';
+import { ZegoErrorCode as E } from '../model/errorCodes.js';
+import type { ZegoRoomConfig, ZegoUser } from '../model/types.js';
+import { ZegoExpressEngine } from '../engine/ZegoExpressEngine.js';
+import { SimulatedRoomService } from '../simulator/SimulatedRoomService.js';
+import { makeTestToken04 } from '../token/token04.js';
+
+export const BRIDGE_PROTOCOL_VERSION = 1;
+
+type Json = Record<string, unknown>;
+type BridgeEvent = { engine: string; event: string; args: unknown[]; callbackId?: number };
+
+interface World { clock: Clock; virtual?: VirtualClock; service: SimulatedRoomService }
+
+class BridgeError extends Error {
+  constructor(readonly code: number, message: string) { super(message); }
+}
+
+const state = {
+  engines: new Map<string, ZegoExpressEngine>(),
+  worlds: new Map<string, World>(),
+  queue: [] as BridgeEvent[],
+  nextEngine: 1,
+  nextClient: 1,
+};
+
+/** Handles one request; returns `{"ok":true,…}` or `{"ok":false,"error":code,"message":…}`. Never throws. */
+export function bridgeInvoke(requestJson: string): string {
+  let req: Json;
+  try {
+    const parsed: unknown = JSON.parse(String(requestJson));
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    req = parsed as Json;
+  } catch {
+    return JSON.stringify({ ok: false, error: E.CommonIllegalParam, message: 'request is not a JSON object' });
+  }
+  try {
+    const result = handle(req);
+    return JSON.stringify({ ok: true, ...result });
+  } catch (e) {
+    const code = e instanceof BridgeError ? e.code : E.CommonIllegalParam;
+    const message = e instanceof Error ? e.message : String(e);
+    // A caller waiting on a result callback still gets exactly one answer.
+    if (typeof req.callbackId === 'number' && typeof req.engine === 'string') {
+      state.queue.push({ engine: req.engine, event: 'callback', callbackId: req.callbackId, args: [code, ''] });
+    }
+    return JSON.stringify({ ok: false, error: code, message });
+  }
+}
+
+/** Every event raised since the last call, as a JSON array (`[]` when none). */
+export function bridgeDrain(): string {
+  if (state.queue.length === 0) return '[]';
+  const out = state.queue;
+  state.queue = [];
+  return JSON.stringify(out);
+}
+
+function handle(req: Json): Json {
+  switch (req.op) {
+    case 'version': return { protocol: BRIDGE_PROTOCOL_VERSION };
+    case 'createEngine': return createEngine(req);
+    case 'destroyEngine': {
+      const id = str(req, 'engine');
+      engineOf(req).destroy();
+      state.engines.delete(id);
+      return {};
+    }
+    case 'loginRoom': {
+      const cb = optCallback(req);
+      engineOf(req).loginRoom(req.roomID as string, req.user as ZegoUser, (req.config ?? undefined) as ZegoRoomConfig | undefined, cb);
+      return {};
+    }
+    case 'logoutRoom': {
+      const cb = optCallback(req);
+      const e = engineOf(req);
+      if (req.roomID === undefined || req.roomID === null) e.logoutRoom(cb); else e.logoutRoom(req.roomID as string, cb);
+      return {};
+    }
+    case 'switchRoom':
+      engineOf(req).switchRoom(req.fromRoomID as string, req.toRoomID as string, (req.config ?? undefined) as ZegoRoomConfig | undefined);
+      return {};
+    case 'renewToken':
+      engineOf(req).renewToken(req.roomID as string, req.token as string);
+      return {};
+    case 'setNetworkReachable':
+      engineOf(req).setNetworkReachable(bool(req, 'reachable'));
+      return {};
+    // ---- the simulated service, for tests, the demo and Editor play mode ----
+    case 'simSetNetwork':
+      worldOf(req).service.setNetwork(str(req, 'clientId'), bool(req, 'online'));
+      return {};
+    case 'simKickOut':
+      return { kicked: worldOf(req).service.kickOut(str(req, 'roomID'), str(req, 'userID')) };
+    case 'simDuplicateLogin': {
+      // Another device logs in with the same userID: the app's engine gets KickOut 1002050.
+      const w = worldOf(req);
+      const clientId = `dup-${state.nextClient++}`;
+      const dup = ZegoExpressEngine.createEngine({ appID: 0, driver: w.service.createDriver(clientId), clock: w.clock, random: seededRandom(1) });
+      dup.loginRoom(str(req, 'roomID'), { userID: str(req, 'userID') }, { token: typeof req.token === 'string' ? req.token : undefined });
+      return { clientId };
+    }
+    case 'simAdvance': {
+      const w = worldOf(req);
+      if (!w.virtual) throw new BridgeError(E.CommonIllegalParam, 'simAdvance needs a world created with "clock":"virtual"');
+      w.virtual.advanceSync(num(req, 'ms'));
+      return { now: w.virtual.now() };
+    }
+    case 'simNow': return { now: worldOf(req).clock.now() };
+    case 'makeTestToken':
+      return { token: makeTestToken04({ expireAtSec: num(req, 'expireAtSec') }) };
+    default:
+      throw new BridgeError(E.CommonIllegalParam, `unknown op ${JSON.stringify(req.op)}`);
+  }
+}
+
+function createEngine(req: Json): Json {
+  const appID = req.appID === undefined ? 0 : num(req, 'appID');
+  const roomMode = req.roomMode === ZegoRoomMode.MultiRoom ? ZegoRoomMode.MultiRoom : ZegoRoomMode.SingleRoom;
+  if (req.roomMode !== undefined && req.roomMode !== 0 && req.roomMode !== 1) throw new BridgeError(E.CommonIllegalParam, 'roomMode must be 0 or 1');
+  const driverName = req.driver ?? 'simulator';
+  if (driverName !== 'simulator') {
+    throw new BridgeError(E.CommonIllegalParam, `driver "${String(driverName)}" is not available in this core build`);
+  }
+  const w = worldOf(req, true);
+  const clientId = typeof req.clientId === 'string' && req.clientId ? req.clientId : `client-${state.nextClient++}`;
+  const seed = typeof req.seed === 'number' ? req.seed : 1;
+  const id = `e${state.nextEngine++}`;
+  const engine = ZegoExpressEngine.createEngine({
+    appID, roomMode, clock: w.clock, driver: w.service.createDriver(clientId), random: seededRandom(seed), logger: consoleLogger(),
+  });
+  const push = (event: string, args: unknown[]) => state.queue.push({ engine: id, event, args });
+  engine.setEventHandler({
+    onRoomStateChanged: (...a) => push('onRoomStateChanged', a),
+    onRoomStateUpdate: (...a) => push('onRoomStateUpdate', a),
+    onRoomUserUpdate: (roomID, type, users) => push('onRoomUserUpdate', [roomID, type, users.map((u) => ({ userID: u.userID, userName: u.userName ?? u.userID }))]),
+    onRoomOnlineUserCountUpdate: (...a) => push('onRoomOnlineUserCountUpdate', a),
+    onRoomTokenWillExpire: (...a) => push('onRoomTokenWillExpire', a),
+    onDebugError: (...a) => push('onDebugError', a),
+  });
+  state.engines.set(id, engine);
+  return { engine: id, clientId };
+}
+
+function optCallback(req: Json): ((code: number, ext: string) => void) | undefined {
+  if (req.callbackId === undefined || req.callbackId === null) return undefined;
+  const callbackId = num(req, 'callbackId');
+  const engine = str(req, 'engine');
+  return (code, ext) => state.queue.push({ engine, event: 'callback', callbackId, args: [code, ext] });
+}
+
+function engineOf(req: Json): ZegoExpressEngine {
+  const e = state.engines.get(str(req, 'engine'));
+  // No engine (never created, or destroyed): ZEGO's "not logged in" is the closest documented code.
+  if (!e) throw new BridgeError(E.CommonNotLoginRoom, `no engine ${JSON.stringify(req.engine)} (destroyed or never created)`);
+  return e;
+}
+
+function worldOf(req: Json, create = false): World {
+  const name = typeof req.world === 'string' && req.world ? req.world : 'default';
+  let w = state.worlds.get(name);
+  if (!w) {
+    if (!create) throw new BridgeError(E.CommonIllegalParam, `no simulated world "${name}"`);
+    const opts = (req.simulator && typeof req.simulator === 'object' ? req.simulator : {}) as Json;
+    const virtual = opts.clock === 'virtual' ? new VirtualClock(typeof opts.startMs === 'number' ? opts.startMs : 0) : undefined;
+    const clock = virtual ?? hostClock();
+    const service = new SimulatedRoomService({
+      clock,
+      loginLatencyMs: typeof opts.loginLatencyMs === 'number' ? opts.loginLatencyMs : undefined,
+      notifyLatencyMs: typeof opts.notifyLatencyMs === 'number' ? opts.notifyLatencyMs : undefined,
+      heartbeatTimeoutMs: typeof opts.heartbeatTimeoutMs === 'number' ? opts.heartbeatTimeoutMs : undefined,
+    });
+    w = { clock, virtual, service };
+    state.worlds.set(name, w);
+  }
+  return w;
+}
+
+function str(req: Json, key: string): string {
+  const v = req[key];
+  if (typeof v !== 'string' || v.length === 0) throw new BridgeError(E.CommonIllegalParam, `"${key}" must be a non-empty string`);
+  return v;
+}
+function num(req: Json, key: string): number {
+  const v = req[key];
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new BridgeError(E.CommonIllegalParam, `"${key}" must be a number`);
+  return v;
+}
+function bool(req: Json, key: string): boolean {
+  const v = req[key];
+  if (typeof v !== 'boolean') throw new BridgeError(E.CommonIllegalParam, `"${key}" must be true or false`);
+  return v;
+}
+
+/** For tests: forget every engine and world. */
+export function bridgeReset(): void {
+  for (const e of state.engines.values()) e.destroy();
+  state.engines.clear();
+  state.worlds.clear();
+  state.queue = [];
+}

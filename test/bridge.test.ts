@@ -1,0 +1,79 @@
+// The JSON boundary the C# shim uses (docs/BOUNDARY.md), driven as C# drives it.
+import { bridgeDrain, bridgeInvoke, bridgeReset } from '../src/boundary/bridge';
+import { R } from './helpers';
+
+type Ev = { engine: string; event: string; args: unknown[]; callbackId?: number };
+const call = (req: unknown) => JSON.parse(bridgeInvoke(JSON.stringify(req)));
+const drain = (): Ev[] => JSON.parse(bridgeDrain());
+
+beforeEach(() => bridgeReset());
+
+describe('bridge', () => {
+  test('the seed case 3 through the boundary: Reconnecting, B\'s Delete at 90 s, ReconnectFailed at 20 min', () => {
+    const sim = { clock: 'virtual', startMs: 0 };
+    const a = call({ op: 'createEngine', appID: 1, simulator: sim, clientId: 'A' }).engine;
+    const b = call({ op: 'createEngine', appID: 1, clientId: 'B' }).engine;
+    call({ op: 'loginRoom', engine: b, roomID: 'room1', user: { userID: 'B' }, config: { isUserStatusNotify: true } });
+    call({ op: 'loginRoom', engine: a, roomID: 'room1', user: { userID: 'A', userName: 'A' }, config: { isUserStatusNotify: true }, callbackId: 7 });
+    call({ op: 'simAdvance', ms: 1000 });
+    const login = drain().filter((e) => e.engine === a);
+    expect(login.map((e) => [e.event, e.event === 'callback' ? e.args[0] : e.args[1]])).toEqual([
+      ['onRoomStateChanged', R.Logining], ['onRoomStateUpdate', 1], ['onRoomStateChanged', R.Logined], ['onRoomStateUpdate', 2],
+      ['callback', 0], ['onRoomUserUpdate', 0],
+    ]);
+    expect(login[4].callbackId).toBe(7);
+    call({ op: 'simSetNetwork', clientId: 'A', online: false });
+    call({ op: 'simAdvance', ms: 25 * 60_000 });
+    const events = drain().filter((e) => e.event === 'onRoomStateChanged' || e.event === 'onRoomUserUpdate');
+    expect(events).toEqual([
+      { engine: a, event: 'onRoomStateChanged', args: ['room1', R.Reconnecting, 1002051, ''] },
+      { engine: b, event: 'onRoomUserUpdate', args: ['room1', 1, [{ userID: 'A', userName: 'A' }]] },
+      { engine: a, event: 'onRoomStateChanged', args: ['room1', R.ReconnectFailed, 1002053, ''] },
+    ]);
+  });
+
+  test('malformed requests answer with an error code and throw nothing', () => {
+    call({ op: 'createEngine', simulator: { clock: 'virtual' }, clientId: 'A' });
+    expect(JSON.parse(bridgeInvoke('not json'))).toEqual({ ok: false, error: 1000017, message: 'request is not a JSON object' });
+    expect(JSON.parse(bridgeInvoke('[1,2]')).error).toBe(1000017);
+    expect(JSON.parse(bridgeInvoke(undefined as unknown as string)).error).toBe(1000017);
+    expect(call({ op: 'nope' }).error).toBe(1000017);
+    expect(call({ op: 'loginRoom', engine: 'e999', roomID: 'r', user: { userID: 'A' }, callbackId: 3 })).toMatchObject({ ok: false, error: 1000002 });
+    expect(drain()).toEqual([{ engine: 'e999', event: 'callback', callbackId: 3, args: [1000002, ''] }]);
+    expect(call({ op: 'createEngine', driver: 'web' })).toMatchObject({ ok: false, error: 1000017 });
+    expect(call({ op: 'createEngine', roomMode: 7 })).toMatchObject({ ok: false, error: 1000017 });
+  });
+
+  test('wrong types inside a valid request go through the engine\'s own checks', () => {
+    const e = call({ op: 'createEngine', simulator: { clock: 'virtual' }, clientId: 'A' }).engine;
+    expect(call({ op: 'loginRoom', engine: e, roomID: 42, user: { userID: 'A' }, callbackId: 1 })).toEqual({ ok: true });
+    expect(call({ op: 'loginRoom', engine: e, roomID: 'r', user: null, callbackId: 2 })).toEqual({ ok: true });
+    call({ op: 'simAdvance', ms: 10 });
+    const cbs = drain().filter((x) => x.event === 'callback').map((x) => [x.callbackId, x.args[0]]);
+    expect(cbs).toEqual([[1, 1000017], [2, 1002005]]);
+  });
+
+  test('calls after destroyEngine give 1000002 and no events', () => {
+    const e = call({ op: 'createEngine', simulator: { clock: 'virtual' }, clientId: 'A' }).engine;
+    call({ op: 'loginRoom', engine: e, roomID: 'r', user: { userID: 'A' } });
+    call({ op: 'simAdvance', ms: 1000 });
+    drain();
+    expect(call({ op: 'destroyEngine', engine: e })).toEqual({ ok: true });
+    expect(call({ op: 'logoutRoom', engine: e, callbackId: 5 })).toMatchObject({ ok: false, error: 1000002 });
+    call({ op: 'simAdvance', ms: 1000 });
+    expect(drain()).toEqual([{ engine: e, event: 'callback', callbackId: 5, args: [1000002, ''] }]);
+  });
+
+  test('simDuplicateLogin kicks the app\'s user with 1002050; simKickOut with 1002055', () => {
+    const e = call({ op: 'createEngine', simulator: { clock: 'virtual' }, clientId: 'A', roomMode: 1 }).engine;
+    call({ op: 'loginRoom', engine: e, roomID: 'r1', user: { userID: 'A' } });
+    call({ op: 'loginRoom', engine: e, roomID: 'r2', user: { userID: 'A' } });
+    call({ op: 'simAdvance', ms: 1000 });
+    drain();
+    call({ op: 'simDuplicateLogin', roomID: 'r1', userID: 'A' });
+    expect(call({ op: 'simKickOut', roomID: 'r2', userID: 'A' })).toEqual({ ok: true, kicked: true });
+    call({ op: 'simAdvance', ms: 1000 });
+    const kicks = drain().filter((x) => x.engine === e && x.event === 'onRoomStateChanged').map((x) => x.args);
+    expect(kicks).toEqual([['r2', R.KickOut, 1002055, ''], ['r1', R.KickOut, 1002050, '']]);
+  });
+});
