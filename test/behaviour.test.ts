@@ -389,3 +389,13 @@ describe('row 8: delivery', () => {
     for (const l of lines) expect(l).not.toContain(token);
   });
 });
+
+describe('row 7 (found by the model-based tests)', () => {
+  test('multi-room: logging in to a room that is already logged in → 1002001, the room is not disturbed', () => {
+    const w = new World();
+    const a = w.client('A', ZegoRoomMode.MultiRoom);
+    a.login('r1'); a.login('r1'); w.at(1000);
+    expect(a.states('r1')).toEqual([[0, R.Logining, 0], [120, R.Logined, 0]]);
+    expect(a.of('login').map((x) => [x.t, x.code])).toEqual([[0, 1002001], [120, 0]]);
+  });
+});

@@ -78,7 +78,7 @@ export class ZegoExpressEngine {
       return;
     }
     // Room-mode limits are about the engine, not this room: the caller hears, no state event.
-    const modeCode = this.modeCheck(user);
+    const modeCode = this.modeCheck(roomID, user);
     if (modeCode !== 0) { this.reject(fn, modeCode, describe(modeCode, roomID), callback); return; }
     const request = makeRequest(roomID, user, config);
     this.startSession(request, callback);
@@ -178,10 +178,11 @@ export class ZegoExpressEngine {
     session.feed('login');
   }
 
-  private modeCheck(user: ZegoUser): number {
+  private modeCheck(roomID: string, user: ZegoUser): number {
     const active = [...this.rooms.values()];
     if (active.length === 0) return 0;
-    if (this.roomMode === ZegoRoomMode.SingleRoom) return E.RoomCountExceed;
+    // ZEGO: 1002001 also for "repeated calls to log in to the same room A without exiting room A".
+    if (this.roomMode === ZegoRoomMode.SingleRoom || this.rooms.has(roomID)) return E.RoomCountExceed;
     if (active.some((s) => s.request.user.userID !== user.userID)) return E.RoomMultiRoomLoginUserNotSame;
     return 0;
   }

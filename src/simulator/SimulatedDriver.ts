@@ -73,7 +73,7 @@ export class SimulatedDriver implements RoomDriver {
   /** A server push for one member session: dropped if the link is down or the session changed by then. */
   deliver(roomID: string, memberKey: number, latencyMs: number, fn: (ev: RoomDriverEvents) => void): void {
     this.raise(latencyMs, (ev) => {
-      if (this.service.isOnline(this.clientId) && this.service.memberKeyOf(this.clientId, roomID) === memberKey) fn(ev);
+      if (this.service.canReach(this.clientId, roomID, memberKey)) fn(ev);
     });
   }
 

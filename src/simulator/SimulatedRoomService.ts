@@ -110,9 +110,11 @@ export class SimulatedRoomService {
     return this.client(clientId).online;
   }
 
-  /** The member session a client holds in a room (undefined when none). */
-  memberKeyOf(clientId: string, roomID: string): number | undefined {
-    return this.clients.get(clientId)?.keys.get(roomID);
+  /** True while this member session is in the room with its link up (pushes reach it only then). */
+  canReach(clientId: string, roomID: string, memberKey: number): boolean {
+    const c = this.clients.get(clientId);
+    const m = this.byKey.get(memberKey);
+    return !!c && c.online && c.keys.get(roomID) === memberKey && !!m && m.roomID === roomID && m.connected;
   }
 
   /** The server-side kick API (→ KickOut 1002055). */
@@ -284,11 +286,14 @@ export class SimulatedRoomService {
   }
 
   private push(to: Member, type: ZegoUpdateType, users: Array<{ userID: string; userName: string }>, room: Room, latency: number): void {
-    // Only listeners are tracked; a disconnected one learns the changes as a diff when it resumes.
     if (!to.connected || !to.notify) return;
-    for (const u of users) { if (type === ZegoUpdateType.Add) to.known.set(u.userID, u.userName); else to.known.delete(u.userID); }
     const c = this.clients.get(to.clientId)!;
-    c.driver.deliver(room.id, to.key, latency, (ev) => ev.onRoomUserUpdate(room.id, type, users.map((u) => ({ ...u }))));
+    const list = users.map((u) => ({ ...u }));
+    c.driver.deliver(room.id, to.key, latency, (ev) => {
+      // `known` is what the client really received: a push lost with the link comes back in the resume diff.
+      for (const u of list) { if (type === ZegoUpdateType.Add) to.known.set(u.userID, u.userName); else to.known.delete(u.userID); }
+      ev.onRoomUserUpdate(room.id, type, list.map((u) => ({ ...u })));
+    });
   }
 
   /** A (re)joined member hears who is there: the whole list on a first login, the changes on a resume. */
@@ -296,14 +301,17 @@ export class SimulatedRoomService {
     if (!m.notify) { m.known.clear(); return; }
     const added: Array<{ userID: string; userName: string }> = [];
     const deleted: Array<{ userID: string; userName: string }> = [];
-    const present = new Map<string, string>();
-    for (const other of room.members.values()) if (other !== m) present.set(other.user.userID, other.user.userName);
-    for (const [id, name] of present) if (!m.known.has(id)) added.push({ userID: id, userName: name });
-    for (const [id, name] of m.known) if (!present.has(id)) deleted.push({ userID: id, userName: name });
-    m.known = present;
+    for (const other of room.members.values()) {
+      if (other !== m && !m.known.has(other.user.userID)) added.push({ ...other.user });
+    }
+    for (const [id, name] of m.known) if (room.members.get(id) === undefined || id === m.user.userID) deleted.push({ userID: id, userName: name });
     const c = this.clients.get(m.clientId)!;
-    if (deleted.length > 0) c.driver.deliver(room.id, m.key, 0, (ev) => ev.onRoomUserUpdate(room.id, ZegoUpdateType.Delete, deleted));
-    if (added.length > 0) c.driver.deliver(room.id, m.key, 0, (ev) => ev.onRoomUserUpdate(room.id, ZegoUpdateType.Add, added));
+    if (deleted.length > 0) {
+      c.driver.deliver(room.id, m.key, 0, (ev) => { for (const u of deleted) m.known.delete(u.userID); ev.onRoomUserUpdate(room.id, ZegoUpdateType.Delete, deleted); });
+    }
+    if (added.length > 0) {
+      c.driver.deliver(room.id, m.key, 0, (ev) => { for (const u of added) m.known.set(u.userID, u.userName); ev.onRoomUserUpdate(room.id, ZegoUpdateType.Add, added); });
+    }
   }
 
   private setToken(room: Room, m: Member, token: string): void {
