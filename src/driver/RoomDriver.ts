@@ -23,8 +23,6 @@ export interface RoomDriverEvents {
   onLoginResult(roomID: string, errorCode: number, extendedData: string): void;
   /** The link for one room, or for every room when `roomID` is null, is gone. */
   onLinkLost(roomID: string | null, errorCode: number): void;
-  /** For drivers that reconnect by themselves (`reconnectsItself`): the room is back. */
-  onLinkRestored?(roomID: string, extendedData: string): void;
   /** The server removed this client from the room (1002050 duplicate login, 1002055 server kick, 1002056 token expired). */
   onKickOut(roomID: string, errorCode: number, extendedData: string): void;
   onRoomUserUpdate(roomID: string, updateType: ZegoUpdateType, userList: ZegoUser[]): void;
@@ -40,10 +38,12 @@ export interface RoomDriverContext {
   events: RoomDriverEvents;
 }
 
+/**
+ * An SDK that reconnects by itself (ZEGO Web, ZEGO's native SDKs) answers the engine's reconnect
+ * attempt (`login` with `reconnect: true`) when its own reconnection ends: 0 on RECONNECTED, the
+ * failure code otherwise; the engine's 20-minute window still applies (`cancelLogin`, then `logout`).
+ */
 export interface RoomDriver {
-  /** If true the underlying SDK retries by itself: the engine never calls `login` with `reconnect`,
-   *  waits for `onLinkRestored`, and still ends the attempt when its 20-minute window closes. */
-  readonly reconnectsItself?: boolean;
   /** Called once, before anything else. */
   start(context: RoomDriverContext): void;
   /** Start one attempt; its outcome arrives as `onLoginResult`. */

@@ -146,7 +146,7 @@ export class ZegoExpressEngine {
     if (this.destroyed) return;
     for (const s of [...this.rooms.values()]) {
       if (reachable) s.feed('reachable');
-      else if (!this.driver.reconnectsItself) s.feed('linkLost', E.RoomConnectTemporaryBroken);
+      else s.feed('linkLost', E.RoomConnectTemporaryBroken);
     }
   }
 
@@ -231,7 +231,6 @@ export class ZegoExpressEngine {
         const targets = roomID === null ? [...this.rooms.values()] : [live(roomID)];
         for (const s of targets) s?.feed('linkLost', code || E.RoomConnectTemporaryBroken);
       },
-      onLinkRestored: (roomID, ext) => { live(roomID)?.feed('linkRestored', 0, ext); },
       onKickOut: (roomID, code, ext) => { live(roomID)?.feed('kickOut', code, ext); },
       onRoomUserUpdate: (roomID, type, users) => {
         if (live(roomID)?.phase !== 'Logined' || users.length === 0) return;

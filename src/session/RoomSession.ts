@@ -85,7 +85,7 @@ export class RoomSession {
         this.scheduleRetry();
         return;
       case 'retryNow':
-        if (this.attemptInFlight || this.selfReconnecting()) return;
+        if (this.attemptInFlight) return;
         if (this.retryTimer !== undefined) { clock.clearTimeout(this.retryTimer); this.retryTimer = undefined; }
         this.attempt();
         return;
@@ -119,12 +119,8 @@ export class RoomSession {
     this.loginCallback = undefined;
   }
 
-  private selfReconnecting(): boolean {
-    return this.phase === 'Reconnecting' && this.host.driver.reconnectsItself === true;
-  }
-
   private attempt(): void {
-    if (this.attemptInFlight || this.selfReconnecting()) return;
+    if (this.attemptInFlight) return;
     // PuerTS timers stop while the player is paused: the window is checked against the clock too.
     if (this.windowExpired()) { this.feed('windowEnd'); return; }
     this.attemptInFlight = true;
@@ -140,7 +136,6 @@ export class RoomSession {
   }
 
   private scheduleRetry(): void {
-    if (this.selfReconnecting()) return;
     const { clock, policy, windowMs } = this.host;
     const elapsedMs = clock.now() - this.windowStart;
     let delay: number | null = null;

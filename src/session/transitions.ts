@@ -14,7 +14,6 @@ export type Input =
   | 'retryDue'       // timer: the policy's delay has passed
   | 'windowEnd'      // timer/clock: the 20-minute window is over (or the policy gave up)
   | 'linkLost'       // driver, or the host says the network is gone
-  | 'linkRestored'   // driver that reconnects by itself
   | 'reachable'      // host: the network is back, try now
   | 'kickOut'        // driver: the server removed us
   | 'logout';        // app: logoutRoom / the source side of switchRoom
@@ -59,7 +58,6 @@ export const TRANSITIONS: Readonly<Record<Phase, Partial<Record<Input, Transitio
   },
   Reconnecting: {
     attemptOk:    T('Logined', R.Reconnected, 0, 'closeWindow'),
-    linkRestored: T('Logined', R.Reconnected, 0, 'closeWindow'),
     attemptRetry: T('Reconnecting', undefined, undefined, 'scheduleRetry'),
     attemptFail:  T('Logout', R.ReconnectFailed, 'input', 'closeWindow', 'driverLogout', 'end'),
     retryDue:     T('Reconnecting', undefined, undefined, 'attempt'),

@@ -77,6 +77,11 @@ export class SimulatedDriver implements RoomDriver {
     });
   }
 
+  /** The same, raised now: only from a timer turn of the service's own (never inside a driver call). */
+  deliverNow(roomID: string, memberKey: number, fn: (ev: RoomDriverEvents) => void): void {
+    if (!this.stopped && this.events && this.service.canReach(this.clientId, roomID, memberKey)) fn(this.events);
+  }
+
   private send(request: LoginRequest, handle: () => [number, string, boolean?]): void {
     const { roomID } = request;
     this.cancelLogin(roomID);

@@ -35,6 +35,8 @@ interface Member {
   tokenTimers: TimerHandle[];
   known: Map<string, string>; // userID → userName this client has been told about (for resume diffs)
   lastCount: number;
+  /** The push to this member still in flight, open for more users changing the same way at the same moment. */
+  outbox?: { type: ZegoUpdateType; due: number; users: Array<{ userID: string; userName: string }> };
 }
 
 interface Room {
@@ -287,13 +289,20 @@ export class SimulatedRoomService {
 
   private push(to: Member, type: ZegoUpdateType, users: Array<{ userID: string; userName: string }>, room: Room, latency: number): void {
     if (!to.connected || !to.notify) return;
-    const c = this.clients.get(to.clientId)!;
+    // Changes that reach one listener at the same moment travel as one list, as a real room server batches them.
+    const due = this.clock.now() + latency;
+    const batch = to.outbox;
+    if (batch && batch.type === type && batch.due === due) { for (const u of users) batch.users.push({ ...u }); return; }
     const list = users.map((u) => ({ ...u }));
+    to.outbox = { type, due, users: list };
+    const c = this.clients.get(to.clientId)!;
     c.driver.deliver(room.id, to.key, latency, (ev) => {
       // `known` is what the client really received: a push lost with the link comes back in the resume diff.
       for (const u of list) { if (type === ZegoUpdateType.Add) to.known.set(u.userID, u.userName); else to.known.delete(u.userID); }
       ev.onRoomUserUpdate(room.id, type, list.map((u) => ({ ...u })));
     });
+    // The batch closes when it is delivered (or dropped): a later push starts a new one.
+    this.clock.setTimeout(() => { if (to.outbox?.users === list) to.outbox = undefined; }, latency);
   }
 
   /** A (re)joined member hears who is there: the whole list on a first login, the changes on a resume. */
@@ -340,7 +349,8 @@ export class SimulatedRoomService {
       for (const m of room.members.values()) {
         if (!m.connected || m.lastCount === count) continue;
         m.lastCount = count;
-        this.clients.get(m.clientId)!.driver.deliver(room.id, m.key, 0, (ev) => ev.onRoomOnlineUserCountUpdate(room.id, count));
+        // Already on a timer turn of the server's: raise at once rather than one more timer per member.
+        this.clients.get(m.clientId)!.driver.deliverNow(room.id, m.key, (ev) => ev.onRoomOnlineUserCountUpdate(room.id, count));
       }
       if (this.rooms.get(room.id) === room) room.countTimer = this.scheduleCounts(room);
     }, this.onlineCountIntervalMs);
