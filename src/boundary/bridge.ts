@@ -8,6 +8,7 @@ import { VirtualClock } from '../host/virtualClock.js';
 import { ZegoRoomMode } from '../model/enums.js';
 import { ZegoErrorCode as E } from '../model/errorCodes.js';
 import type { ZegoRoomConfig, ZegoUser } from '../model/types.js';
+import type { RoomDriver } from '../driver/RoomDriver.js';
 import { ZegoExpressEngine } from '../engine/ZegoExpressEngine.js';
 import { SimulatedRoomService } from '../simulator/SimulatedRoomService.js';
 import { makeTestToken04 } from '../token/token04.js';
@@ -126,15 +127,17 @@ function createEngine(req: Json): Json {
   const roomMode = req.roomMode === ZegoRoomMode.MultiRoom ? ZegoRoomMode.MultiRoom : ZegoRoomMode.SingleRoom;
   if (req.roomMode !== undefined && req.roomMode !== 0 && req.roomMode !== 1) throw new BridgeError(E.CommonIllegalParam, 'roomMode must be 0 or 1');
   const driverName = req.driver ?? 'simulator';
-  if (driverName !== 'simulator') {
+  const factory = driverName === 'simulator' ? undefined : driverFactories.get(String(driverName));
+  if (driverName !== 'simulator' && !factory) {
     throw new BridgeError(E.CommonIllegalParam, `driver "${String(driverName)}" is not available in this core build`);
   }
   const w = worldOf(req, true);
   const clientId = typeof req.clientId === 'string' && req.clientId ? req.clientId : `client-${state.nextClient++}`;
   const seed = typeof req.seed === 'number' ? req.seed : 1;
+  const driver = factory ? factory(req, { appID, roomMode, clock: w.clock, clientId }) : w.service.createDriver(clientId);
   const id = `e${state.nextEngine++}`;
   const engine = ZegoExpressEngine.createEngine({
-    appID, roomMode, clock: w.clock, driver: w.service.createDriver(clientId), random: seededRandom(seed), logger: consoleLogger(),
+    appID, roomMode, clock: w.clock, driver, random: seededRandom(seed), logger: consoleLogger(),
   });
   const push = (event: string, args: unknown[]) => state.queue.push({ engine: id, event, args });
   engine.setEventHandler({
@@ -147,6 +150,23 @@ function createEngine(req: Json): Json {
   });
   state.engines.set(id, engine);
   return { engine: id, clientId };
+}
+
+/** What a registered driver factory gets besides the request (its fields, e.g. `webServer`, are the factory's to read). */
+export interface BridgeDriverContext { appID: number; roomMode: ZegoRoomMode; clock: Clock; clientId: string }
+export type BridgeDriverFactory = (req: Record<string, unknown>, ctx: BridgeDriverContext) => RoomDriver;
+
+const driverFactories = new Map<string, BridgeDriverFactory>();
+
+/**
+ * Makes `createEngine` with `"driver": name` use `factory` (e.g. webgl.mjs registers "web").
+ * A factory that throws fails that createEngine with 1000017 and its message.
+ */
+export function registerBridgeDriver(name: string, factory: BridgeDriverFactory): void {
+  if (typeof name !== 'string' || !name || name === 'simulator' || typeof factory !== 'function') {
+    throw new TypeError('registerBridgeDriver(name, factory): a name other than "simulator" and a function');
+  }
+  driverFactories.set(name, factory);
 }
 
 function optCallback(req: Json): ((code: number, ext: string) => void) | undefined {

@@ -277,7 +277,6 @@ const TRANSITIONS = {
     },
     Reconnecting: {
         attemptOk: T('Logined', ZegoRoomStateChangedReason.Reconnected, 0, 'closeWindow'),
-        linkRestored: T('Logined', ZegoRoomStateChangedReason.Reconnected, 0, 'closeWindow'),
         attemptRetry: T('Reconnecting', undefined, undefined, 'scheduleRetry'),
         attemptFail: T('Logout', ZegoRoomStateChangedReason.ReconnectFailed, 'input', 'closeWindow', 'driverLogout', 'end'),
         retryDue: T('Reconnecting', undefined, undefined, 'attempt'),
@@ -350,7 +349,7 @@ class RoomSession {
                 this.scheduleRetry();
                 return;
             case 'retryNow':
-                if (this.attemptInFlight || this.selfReconnecting())
+                if (this.attemptInFlight)
                     return;
                 if (this.retryTimer !== undefined) {
                     clock.clearTimeout(this.retryTimer);
@@ -390,11 +389,8 @@ class RoomSession {
         this.phase = 'Logout';
         this.loginCallback = undefined;
     }
-    selfReconnecting() {
-        return this.phase === 'Reconnecting' && this.host.driver.reconnectsItself === true;
-    }
     attempt() {
-        if (this.attemptInFlight || this.selfReconnecting())
+        if (this.attemptInFlight)
             return;
         // PuerTS timers stop while the player is paused: the window is checked against the clock too.
         if (this.windowExpired()) {
@@ -416,8 +412,6 @@ class RoomSession {
             this.host.clock.setTimeout(() => this.attemptResult(RETRYABLE_FALLBACK, ''), 0);
     }
     scheduleRetry() {
-        if (this.selfReconnecting())
-            return;
         const { clock, policy, windowMs } = this.host;
         const elapsedMs = clock.now() - this.windowStart;
         let delay = null;
@@ -567,7 +561,7 @@ class ZegoExpressEngine {
             return;
         }
         // Room-mode limits are about the engine, not this room: the caller hears, no state event.
-        const modeCode = this.modeCheck(user);
+        const modeCode = this.modeCheck(roomID, user);
         if (modeCode !== 0) {
             this.reject(fn, modeCode, describe(modeCode, roomID), callback);
             return;
@@ -657,7 +651,7 @@ class ZegoExpressEngine {
         for (const s of [...this.rooms.values()]) {
             if (reachable)
                 s.feed('reachable');
-            else if (!this.driver.reconnectsItself)
+            else
                 s.feed('linkLost', ZegoErrorCode.RoomConnectTemporaryBroken);
         }
     }
@@ -694,11 +688,12 @@ class ZegoExpressEngine {
         this.rooms.set(request.roomID, session);
         session.feed('login');
     }
-    modeCheck(user) {
+    modeCheck(roomID, user) {
         const active = [...this.rooms.values()];
         if (active.length === 0)
             return 0;
-        if (this.roomMode === ZegoRoomMode.SingleRoom)
+        // ZEGO: 1002001 also for "repeated calls to log in to the same room A without exiting room A".
+        if (this.roomMode === ZegoRoomMode.SingleRoom || this.rooms.has(roomID))
             return ZegoErrorCode.RoomCountExceed;
         if (active.some((s) => s.request.user.userID !== user.userID))
             return ZegoErrorCode.RoomMultiRoomLoginUserNotSame;
@@ -759,7 +754,6 @@ class ZegoExpressEngine {
                 for (const s of targets)
                     s?.feed('linkLost', code || ZegoErrorCode.RoomConnectTemporaryBroken);
             },
-            onLinkRestored: (roomID, ext) => { live(roomID)?.feed('linkRestored', 0, ext); },
             onKickOut: (roomID, code, ext) => { live(roomID)?.feed('kickOut', code, ext); },
             onRoomUserUpdate: (roomID, type, users) => {
                 if (live(roomID)?.phase !== 'Logined' || users.length === 0)
@@ -933,9 +927,14 @@ class SimulatedDriver {
     /** A server push for one member session: dropped if the link is down or the session changed by then. */
     deliver(roomID, memberKey, latencyMs, fn) {
         this.raise(latencyMs, (ev) => {
-            if (this.service.isOnline(this.clientId) && this.service.memberKeyOf(this.clientId, roomID) === memberKey)
+            if (this.service.canReach(this.clientId, roomID, memberKey))
                 fn(ev);
         });
+    }
+    /** The same, raised now: only from a timer turn of the service's own (never inside a driver call). */
+    deliverNow(roomID, memberKey, fn) {
+        if (!this.stopped && this.events && this.service.canReach(this.clientId, roomID, memberKey))
+            fn(this.events);
     }
     send(request, handle) {
         const { roomID } = request;
@@ -1012,9 +1011,11 @@ class SimulatedRoomService {
     isOnline(clientId) {
         return this.client(clientId).online;
     }
-    /** The member session a client holds in a room (undefined when none). */
-    memberKeyOf(clientId, roomID) {
-        return this.clients.get(clientId)?.keys.get(roomID);
+    /** True while this member session is in the room with its link up (pushes reach it only then). */
+    canReach(clientId, roomID, memberKey) {
+        const c = this.clients.get(clientId);
+        const m = this.byKey.get(memberKey);
+        return !!c && c.online && c.keys.get(roomID) === memberKey && !!m && m.roomID === roomID && m.connected;
     }
     /** The server-side kick API (→ KickOut 1002055). */
     kickOut(roomID, userID) {
@@ -1199,17 +1200,32 @@ class SimulatedRoomService {
         }
     }
     push(to, type, users, room, latency) {
-        // Only listeners are tracked; a disconnected one learns the changes as a diff when it resumes.
         if (!to.connected || !to.notify)
             return;
-        for (const u of users) {
-            if (type === ZegoUpdateType.Add)
-                to.known.set(u.userID, u.userName);
-            else
-                to.known.delete(u.userID);
+        // Changes that reach one listener at the same moment travel as one list, as a real room server batches them.
+        const due = this.clock.now() + latency;
+        const batch = to.outbox;
+        if (batch && batch.type === type && batch.due === due) {
+            for (const u of users)
+                batch.users.push({ ...u });
+            return;
         }
+        const list = users.map((u) => ({ ...u }));
+        to.outbox = { type, due, users: list };
         const c = this.clients.get(to.clientId);
-        c.driver.deliver(room.id, to.key, latency, (ev) => ev.onRoomUserUpdate(room.id, type, users.map((u) => ({ ...u }))));
+        c.driver.deliver(room.id, to.key, latency, (ev) => {
+            // `known` is what the client really received: a push lost with the link comes back in the resume diff.
+            for (const u of list) {
+                if (type === ZegoUpdateType.Add)
+                    to.known.set(u.userID, u.userName);
+                else
+                    to.known.delete(u.userID);
+            }
+            ev.onRoomUserUpdate(room.id, type, list.map((u) => ({ ...u })));
+        });
+        // The batch closes when it is delivered (or dropped): a later push starts a new one.
+        this.clock.setTimeout(() => { if (to.outbox?.users === list)
+            to.outbox = undefined; }, latency);
     }
     /** A (re)joined member hears who is there: the whole list on a first login, the changes on a resume. */
     sendDiff(room, m) {
@@ -1219,22 +1235,22 @@ class SimulatedRoomService {
         }
         const added = [];
         const deleted = [];
-        const present = new Map();
-        for (const other of room.members.values())
-            if (other !== m)
-                present.set(other.user.userID, other.user.userName);
-        for (const [id, name] of present)
-            if (!m.known.has(id))
-                added.push({ userID: id, userName: name });
+        for (const other of room.members.values()) {
+            if (other !== m && !m.known.has(other.user.userID))
+                added.push({ ...other.user });
+        }
         for (const [id, name] of m.known)
-            if (!present.has(id))
+            if (room.members.get(id) === undefined || id === m.user.userID)
                 deleted.push({ userID: id, userName: name });
-        m.known = present;
         const c = this.clients.get(m.clientId);
-        if (deleted.length > 0)
-            c.driver.deliver(room.id, m.key, 0, (ev) => ev.onRoomUserUpdate(room.id, ZegoUpdateType.Delete, deleted));
-        if (added.length > 0)
-            c.driver.deliver(room.id, m.key, 0, (ev) => ev.onRoomUserUpdate(room.id, ZegoUpdateType.Add, added));
+        if (deleted.length > 0) {
+            c.driver.deliver(room.id, m.key, 0, (ev) => { for (const u of deleted)
+                m.known.delete(u.userID); ev.onRoomUserUpdate(room.id, ZegoUpdateType.Delete, deleted); });
+        }
+        if (added.length > 0) {
+            c.driver.deliver(room.id, m.key, 0, (ev) => { for (const u of added)
+                m.known.set(u.userID, u.userName); ev.onRoomUserUpdate(room.id, ZegoUpdateType.Add, added); });
+        }
     }
     setToken(room, m, token) {
         for (const t of m.tokenTimers)
@@ -1266,7 +1282,8 @@ class SimulatedRoomService {
                 if (!m.connected || m.lastCount === count)
                     continue;
                 m.lastCount = count;
-                this.clients.get(m.clientId).driver.deliver(room.id, m.key, 0, (ev) => ev.onRoomOnlineUserCountUpdate(room.id, count));
+                // Already on a timer turn of the server's: raise at once rather than one more timer per member.
+                this.clients.get(m.clientId).driver.deliverNow(room.id, m.key, (ev) => ev.onRoomOnlineUserCountUpdate(room.id, count));
             }
             if (this.rooms.get(room.id) === room)
                 room.countTimer = this.scheduleCounts(room);
@@ -1515,15 +1532,17 @@ function createEngine(req) {
     if (req.roomMode !== undefined && req.roomMode !== 0 && req.roomMode !== 1)
         throw new BridgeError(ZegoErrorCode.CommonIllegalParam, 'roomMode must be 0 or 1');
     const driverName = req.driver ?? 'simulator';
-    if (driverName !== 'simulator') {
+    const factory = driverName === 'simulator' ? undefined : driverFactories.get(String(driverName));
+    if (driverName !== 'simulator' && !factory) {
         throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `driver "${String(driverName)}" is not available in this core build`);
     }
     const w = worldOf(req, true);
     const clientId = typeof req.clientId === 'string' && req.clientId ? req.clientId : `client-${state.nextClient++}`;
     const seed = typeof req.seed === 'number' ? req.seed : 1;
+    const driver = factory ? factory(req, { appID, roomMode, clock: w.clock, clientId }) : w.service.createDriver(clientId);
     const id = `e${state.nextEngine++}`;
     const engine = ZegoExpressEngine.createEngine({
-        appID, roomMode, clock: w.clock, driver: w.service.createDriver(clientId), random: seededRandom(seed), logger: consoleLogger(),
+        appID, roomMode, clock: w.clock, driver, random: seededRandom(seed), logger: consoleLogger(),
     });
     const push = (event, args) => state.queue.push({ engine: id, event, args });
     engine.setEventHandler({
@@ -1536,6 +1555,17 @@ function createEngine(req) {
     });
     state.engines.set(id, engine);
     return { engine: id, clientId };
+}
+const driverFactories = new Map();
+/**
+ * Makes `createEngine` with `"driver": name` use `factory` (e.g. webgl.mjs registers "web").
+ * A factory that throws fails that createEngine with 1000017 and its message.
+ */
+function registerBridgeDriver(name, factory) {
+    if (typeof name !== 'string' || !name || name === 'simulator' || typeof factory !== 'function') {
+        throw new TypeError('registerBridgeDriver(name, factory): a name other than "simulator" and a function');
+    }
+    driverFactories.set(name, factory);
 }
 function optCallback(req) {
     if (req.callbackId === undefined || req.callbackId === null)
@@ -1598,4 +1628,4 @@ function bridgeReset() {
     state.queue = [];
 }
 
-export { BRIDGE_PROTOCOL_VERSION, DefaultReconnectPolicy, LOGIN_CANCELLED_ERROR_CODE, MAX_ROOM_ID_BYTES, MAX_USER_ID_BYTES, MAX_USER_NAME_BYTES, RETRYABLE_LOGIN_ERRORS, RETRY_WINDOW_MS, ROOM_STATE_OF_REASON, SimulatedRoomService, TRANSITIONS, VirtualClock, ZegoErrorCode, ZegoExpressEngine, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason, ZegoUpdateType, bridgeDrain, bridgeInvoke, bridgeReset, errorCodeName, hostClock, makeTestToken04, readToken04Expiry, seededRandom, utf8Length };
+export { BRIDGE_PROTOCOL_VERSION, DefaultReconnectPolicy, LOGIN_CANCELLED_ERROR_CODE, MAX_ROOM_ID_BYTES, MAX_USER_ID_BYTES, MAX_USER_NAME_BYTES, RETRYABLE_LOGIN_ERRORS, RETRY_WINDOW_MS, ROOM_STATE_OF_REASON, SimulatedRoomService, TRANSITIONS, VirtualClock, ZegoErrorCode, ZegoExpressEngine, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason, ZegoUpdateType, bridgeDrain, bridgeInvoke, bridgeReset, errorCodeName, hostClock, makeTestToken04, readToken04Expiry, registerBridgeDriver, seededRandom, utf8Length };
