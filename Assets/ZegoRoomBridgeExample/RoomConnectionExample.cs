@@ -1,0 +1,146 @@
+// The example to copy: log in, react to every room connection reason the way ZEGO's room connection
+// status page does (its C# switch, reason by reason), switch rooms and log out.
+// Code written for ZEGO's Unity SDK only changes its using line: `using ZEGO;` → `using ZegoRoomBridge;`.
+using System.Collections.Generic;
+using UnityEngine;
+using ZegoRoomBridge;
+
+public class RoomConnectionExample : MonoBehaviour
+{
+    [Header("ZEGO project (leave empty with the simulator)")]
+    public uint appID = 0;
+    public string appSign = "";
+    /// <summary>Token04 from your server; empty for no token authentication.</summary>
+    public string token = "";
+
+    [Header("Room")]
+    public string roomID = "room1";
+    public string userID = "user1";
+
+    [Header("Bridge")]
+    [Tooltip("Run against the simulated room service (Editor and tests). Off in a real build.")]
+    public bool useSimulator = true;
+
+    /// <summary>What the UI would show; the last line this script logged.</summary>
+    public string Status { get; private set; } = "Logout";
+
+    ZegoExpressEngine engine;
+
+    void Start()
+    {
+        CreateEngineAndLogin();
+    }
+
+    void OnDestroy()
+    {
+        ZegoExpressEngine.DestroyEngine();
+    }
+
+    public void CreateEngineAndLogin()
+    {
+        ZegoRoomBridgeSettings.UseSimulator = useSimulator;   // the only bridge-specific line
+        ZegoEngineProfile profile = new ZegoEngineProfile();
+        profile.appID = appID;
+        profile.appSign = appSign;
+        profile.scenario = ZegoScenario.Default;
+        engine = ZegoExpressEngine.CreateEngine(profile);
+
+        engine.onRoomStateChanged = OnRoomStateChanged;
+        engine.onRoomUserUpdate = OnRoomUserUpdate;
+        engine.onRoomTokenWillExpire = OnRoomTokenWillExpire;
+        engine.onDebugError = OnDebugError;
+        Login();
+    }
+
+    public void Login()
+    {
+        ZegoRoomConfig config = new ZegoRoomConfig();
+        config.isUserStatusNotify = true;
+        if (!string.IsNullOrEmpty(token)) config.token = token;
+        engine.LoginRoom(roomID, new ZegoUser(userID), config, (errorCode, extendedData) =>
+            Show("LoginRoom result " + errorCode));
+    }
+
+    public void SwitchTo(string newRoomID)
+    {
+        engine.SwitchRoom(roomID, newRoomID);
+        roomID = newRoomID;
+    }
+
+    public void Logout()
+    {
+        engine.LogoutRoom(roomID, (errorCode, extendedData) => Show("LogoutRoom result " + errorCode));
+    }
+
+    // The source document's handler, reason by reason.
+    public void OnRoomStateChanged(string roomID, ZegoRoomStateChangedReason reason, int errorCode, string extendedData)
+    {
+        switch (reason)
+        {
+            case ZegoRoomStateChangedReason.Logining:
+                // LoginRoom or SwitchRoom is connecting.
+                Show("Logining " + roomID);
+                break;
+            case ZegoRoomStateChangedReason.Logined:
+                // First login (or switch) succeeded: fetch the room's own data here.
+                Show("Logined " + roomID);
+                break;
+            case ZegoRoomStateChangedReason.LoginFailed:
+                if (errorCode == ZegoErrorCode.RoomErrorAuthenticationFailed)  // 1002033
+                    Show("LoginFailed " + roomID + ": the token is wrong (1002033)");
+                else
+                    Show("LoginFailed " + roomID + " (" + errorCode + ")");
+                break;
+            case ZegoRoomStateChangedReason.Reconnecting:
+                // The SDK is retrying: show a reconnecting UI.
+                Show("Reconnecting " + roomID + " (" + errorCode + ")");
+                break;
+            case ZegoRoomStateChangedReason.Reconnected:
+                Show("Reconnected " + roomID);
+                break;
+            case ZegoRoomStateChangedReason.ReconnectFailed:
+                // The SDK will not retry any more: leave the room in the UI, or call LoginRoom again.
+                Show("ReconnectFailed " + roomID + " (" + errorCode + "): call LoginRoom to try again");
+                break;
+            case ZegoRoomStateChangedReason.KickOut:
+                if (errorCode == ZegoErrorCode.RoomKickedOut)            // 1002050
+                    Show("KickOut " + roomID + ": the same userID logged in elsewhere (1002050)");
+                else if (errorCode == ZegoErrorCode.RoomManualKickedOut) // 1002055
+                    Show("KickOut " + roomID + ": removed by your server's kick-out API (1002055)");
+                else
+                    Show("KickOut " + roomID + " (" + errorCode + ")");
+                break;
+            case ZegoRoomStateChangedReason.Logout:
+                // LogoutRoom, or SwitchRoom leaving this room.
+                Show("Logout " + roomID);
+                break;
+            case ZegoRoomStateChangedReason.LogoutFailed:
+                // Wrong or unknown room ID (1002002): fix it and log out again, or others keep seeing this user until the heartbeat times out.
+                Show("LogoutFailed " + roomID + " (" + errorCode + ")");
+                break;
+        }
+    }
+
+    void OnRoomUserUpdate(string roomID, ZegoUpdateType updateType, List<ZegoUser> userList, uint userCount)
+    {
+        foreach (ZegoUser user in userList)
+            Show((updateType == ZegoUpdateType.Add ? "joined " : "left ") + roomID + ": " + user.userID);
+    }
+
+    void OnRoomTokenWillExpire(string roomID, int remainTimeInSecond)
+    {
+        // Fetch a new token from your server, then: engine.RenewToken(roomID, newToken);
+        Show("token for " + roomID + " expires in " + remainTimeInSecond + " s");
+    }
+
+    void OnDebugError(int errorCode, string funcName, string info)
+    {
+        Show("error " + errorCode + " in " + funcName + ": " + info);
+    }
+
+    void Show(string line)
+    {
+        Status = line;
+        Debug.Log("[RoomConnectionExample] " + line);
+    }
+}

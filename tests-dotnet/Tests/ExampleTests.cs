@@ -1,0 +1,106 @@
+// The Assets/ example as a developer runs it in the Editor with the simulator: every branch of its switch.
+using System.Linq;
+using System.Reflection;
+using NUnit.Framework;
+
+namespace ZegoRoomBridge.Tests
+{
+    public class ExampleTests : TestBase
+    {
+        RoomConnectionExample example;
+        V8ScriptHost host;
+
+        [SetUp]
+        public void StartExample()
+        {
+            ZegoRoomBridgeSettings.Simulator.VirtualClock = true;
+            ZegoRoomBridgeSettings.Simulator.StartMs = Bridge.Start;
+            ZegoRoomBridgeSettings.ScriptHostFactory = () => host = new V8ScriptHost();
+            example = new RoomConnectionExample { roomID = "room1", userID = "alice" };
+            typeof(RoomConnectionExample).GetMethod("Start", BindingFlags.Instance | BindingFlags.NonPublic).Invoke(example, null);
+        }
+
+        void Run(double ms)
+        {
+            ZegoRoomSimulator.Advance(0);
+            for (double t = 0; t < ms; t += 10) { ZegoExpressEngine.TickInstance(); ZegoRoomSimulator.Advance(10); }
+            ZegoExpressEngine.TickInstance();
+        }
+
+        static string[] Logged() => UnityEngine.Debug.Lines.Select(l => l.message).Where(m => m.StartsWith("[RoomConnectionExample] ")).Select(m => m.Substring(24)).ToArray();
+
+        [Test]
+        public void LogsIn_KickedBySameUser_LogsInAgain_SwitchesRooms_KickedByServer_LogsOut()
+        {
+            Run(1000);
+            Assert.That(Logged(), Is.EqualTo(new[] { "Logining room1", "Logined room1", "LoginRoom result 0" }));
+            UnityEngine.Debug.Lines.Clear();
+            ZegoRoomSimulator.DuplicateLogin("room1");
+            Run(1000);
+            Assert.That(example.Status, Is.EqualTo("KickOut room1: the same userID logged in elsewhere (1002050)"));
+            example.userID = "bob";
+            example.Login();
+            Run(1000);
+            example.SwitchTo("room2");
+            Run(1000);
+            ZegoRoomSimulator.KickOut("room2");
+            Run(100);
+            Assert.That(example.Status, Is.EqualTo("KickOut room2: removed by your server's kick-out API (1002055)"));
+            example.Login();
+            Run(1000);
+            example.Logout();
+            Run(100);
+            Assert.That(Logged().Where(l => !l.StartsWith("joined") && !l.StartsWith("left")), Is.EqualTo(new[]
+            {
+                "KickOut room1: the same userID logged in elsewhere (1002050)",
+                "Logining room1", "Logined room1", "LoginRoom result 0",
+                "Logout room1", "Logining room2", "Logined room2",
+                "KickOut room2: removed by your server's kick-out API (1002055)",
+                "Logining room2", "Logined room2", "LoginRoom result 0",
+                "Logout room2", "LogoutRoom result 0",
+            }));
+        }
+
+        [Test]
+        public void ReconnectingThenReconnectFailed()
+        {
+            Run(1000);
+            ZegoRoomSimulator.SetNetwork(false);
+            Run(100);
+            Assert.That(example.Status, Is.EqualTo("Reconnecting room1 (1002051)"));
+            ZegoRoomSimulator.Advance(20 * 60_000);
+            Run(10);
+            Assert.That(example.Status, Is.EqualTo("ReconnectFailed room1 (1002053): call LoginRoom to try again"));
+        }
+
+        [Test]
+        public void ReconnectingThenReconnected()
+        {
+            Run(1000);
+            ZegoRoomSimulator.SetNetwork(false);
+            Run(100);
+            ZegoRoomSimulator.SetNetwork(true);
+            Run(5000);
+            Assert.That(example.Status, Is.EqualTo("Reconnected room1"));
+        }
+
+        [Test]
+        public void LoginFailedWithAWrongToken_TheTokenBranch()
+        {
+            Run(1000);
+            example.Logout();
+            example.token = ZegoRoomSimulator.MakeTestToken(Bridge.Start / 1000 - 60);
+            example.Login();
+            Run(1000);
+            Assert.That(example.Status, Is.EqualTo("LoginRoom result 1002033"));
+            Assert.That(Logged(), Does.Contain("LoginFailed room1: the token is wrong (1002033)"));
+        }
+
+        [Test]
+        public void LogoutFailedBranch_MultiRoomUnknownRoom()
+        {
+            example.OnRoomStateChanged("nope", ZegoRoomStateChangedReason.LogoutFailed, ZegoErrorCode.RoomRoomidIncorrect, "");
+            Assert.That(example.Status, Is.EqualTo("LogoutFailed nope (1002002)"));
+        }
+    }
+}

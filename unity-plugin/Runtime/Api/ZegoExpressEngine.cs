@@ -1,0 +1,428 @@
+using System;
+using System.Collections.Generic;
+using Newtonsoft.Json.Linq;
+using UnityEngine;
+
+namespace ZegoRoomBridge
+{
+    /// <summary>
+    /// ZEGO's Unity engine API for rooms, over the TypeScript core: same static factory, same public
+    /// delegate fields, same methods. Delegates are raised on the main thread during the per-frame Tick.
+    /// </summary>
+    public sealed class ZegoExpressEngine
+    {
+        static ZegoExpressEngine instance;
+        static ZegoRoomMode roomMode = ZegoRoomMode.SingleRoom;
+
+        public IZegoEventHandler.OnRoomStateUpdate onRoomStateUpdate;
+        public IZegoEventHandler.OnRoomStateChanged onRoomStateChanged;
+        public IZegoEventHandler.OnRoomUserUpdate onRoomUserUpdate;
+        public IZegoEventHandler.OnRoomOnlineUserCountUpdate onRoomOnlineUserCountUpdate;
+        public IZegoEventHandler.OnRoomTokenWillExpire onRoomTokenWillExpire;
+        public IZegoEventHandler.OnDebugError onDebugError;
+
+        const int RecentCapacity = 30;
+        readonly IScriptHost host;
+        readonly string engineId;
+        readonly MainThreadQueue mainThread = new MainThreadQueue();
+        readonly Dictionary<int, Delegate> resultCallbacks = new Dictionary<int, Delegate>();
+        readonly Dictionary<string, string> userOfRoom = new Dictionary<string, string>();
+        readonly List<string> recent = new List<string>();
+        int nextCallbackId = 1;
+        bool destroyed;
+
+        ZegoExpressEngine(IScriptHost host, string engineId, string clientId, ZegoRoomDriverKind driver, string world)
+        {
+            this.host = host;
+            this.engineId = engineId;
+            ClientId = clientId;
+            Driver = driver;
+            SimulatorWorld = world;
+        }
+
+        /// <summary>The room driver the core runs for this engine.</summary>
+        public ZegoRoomDriverKind Driver { get; }
+        internal string ClientId { get; }
+        internal string SimulatorWorld { get; }
+        internal bool IsDestroyed => destroyed;
+        /// <summary>The last events raised, newest last (for the debug panel).</summary>
+        internal IReadOnlyList<string> RecentEvents => recent;
+
+        // ---- static API ------------------------------------------------------------------------------
+
+        /// <summary>
+        /// Creates the engine (or returns the existing one, as ZEGO does). Call on the main thread.
+        /// Throws ZegoRoomBridgeException (1000017) when the bridge cannot run: no usable room driver,
+        /// no JS runtime, or a core.mjs of another protocol — see docs/UNITY.md.
+        /// </summary>
+        public static ZegoExpressEngine CreateEngine(ZegoEngineProfile profile)
+        {
+            if (instance != null)
+            {
+                Debug.LogWarning("zego-room-bridge: CreateEngine called while an engine exists; returning it (DestroyEngine first to change settings)");
+                return instance;
+            }
+            if (profile == null) throw Fail("profile is null");
+            var settings = ZegoRoomBridgeSettings.Simulator ?? new ZegoSimulatorOptions();
+            var editorOption = HostHooks.IsEditor && HostHooks.EditorSimulatorPreference != null && HostHooks.EditorSimulatorPreference();
+            var driver = DriverSelector.Choose(HostHooks.IsEditor, HostHooks.IsWebGLPlayer, ZegoRoomBridgeSettings.UseSimulator, editorOption);
+            var host = StartHost();
+            try
+            {
+                var version = BridgeJson.ParseAnswer(host.Invoke(BridgeJson.Serialize(BridgeJson.Request("version"))));
+                var protocol = version.Value<int?>("protocol");
+                if (protocol != BridgeProtocol.Version)
+                    throw Fail("core.mjs speaks bridge protocol " + (protocol?.ToString() ?? "?") + ", this C# expects " + BridgeProtocol.Version + " (rebuild core.mjs and run `npm run gen:cs`)");
+                var req = BridgeJson.Request("createEngine");
+                req["appID"] = profile.appID;
+                req["roomMode"] = (int)roomMode;
+                req["driver"] = DriverSelector.WireName(driver);
+                if (driver == ZegoRoomDriverKind.Simulator)
+                {
+                    req["world"] = settings.World ?? "default";
+                    if (!string.IsNullOrEmpty(settings.ClientId)) req["clientId"] = settings.ClientId;
+                    req["seed"] = settings.Seed;
+                    var sim = new JObject { ["clock"] = settings.VirtualClock ? "virtual" : "host", ["startMs"] = settings.StartMs };
+                    if (settings.LoginLatencyMs.HasValue) sim["loginLatencyMs"] = settings.LoginLatencyMs.Value;
+                    if (settings.NotifyLatencyMs.HasValue) sim["notifyLatencyMs"] = settings.NotifyLatencyMs.Value;
+                    if (settings.HeartbeatTimeoutMs.HasValue) sim["heartbeatTimeoutMs"] = settings.HeartbeatTimeoutMs.Value;
+                    req["simulator"] = sim;
+                }
+                else if (ZegoRoomBridgeSettings.DriverOptions != null)
+                {
+                    foreach (var kv in ZegoRoomBridgeSettings.DriverOptions) req[kv.Key] = BridgeJson.From(kv.Value);
+                }
+                var answer = BridgeJson.ParseAnswer(host.Invoke(BridgeJson.Serialize(req)));
+                if (!BridgeJson.Ok(answer))
+                {
+                    var message = BridgeJson.MessageOf(answer);
+                    throw driver == ZegoRoomDriverKind.Simulator
+                        ? Fail("the core refused the simulator settings: " + message)
+                        : new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam, DriverSelector.UnavailableMessage(driver, message));
+                }
+                instance = new ZegoExpressEngine(host, answer.Value<string>("engine"), answer.Value<string>("clientId"), driver, settings.World ?? "default");
+            }
+            catch
+            {
+                try { host.Dispose(); } catch (Exception e) { Debug.LogError("zego-room-bridge: releasing the script host threw: " + BridgeJson.Describe(e)); }
+                throw;
+            }
+            HostHooks.StartTicking?.Invoke();
+            return instance;
+        }
+
+        /// <summary>The engine CreateEngine made, or null.</summary>
+        public static ZegoExpressEngine GetEngine() => instance;
+
+        /// <summary>
+        /// Logs out of every room without further callbacks and releases the JS side (the PuerTS env too,
+        /// when the bridge created it). Later calls on a kept reference report 1000002.
+        /// </summary>
+        public static void DestroyEngine(IZegoDestroyCompletionCallback onDestroyCompletion = null)
+        {
+            var e = instance;
+            if (e != null && !e.mainThread.IsMainThread)
+            {
+                e.mainThread.Post(() => DestroyEngine(onDestroyCompletion));
+                return;
+            }
+            instance = null;
+            e?.Release();
+            if (onDestroyCompletion == null) return;
+            try { onDestroyCompletion(); }
+            catch (Exception ex) { Debug.LogError("zego-room-bridge: the app's DestroyEngine callback threw: " + ex); }
+        }
+
+        /// <summary>Must be called before CreateEngine (ZEGO: otherwise error 1001020 and no change).</summary>
+        public static void SetRoomMode(ZegoRoomMode mode)
+        {
+            var e = instance;
+            if (e == null)
+            {
+                roomMode = mode;
+                return;
+            }
+            e.mainThread.Post(() => e.RaiseDebugError(ZegoErrorCode.EngineSetRoomModeErrorTime, "SetRoomMode", "SetRoomMode must be called before CreateEngine"));
+        }
+
+        // ---- rooms -----------------------------------------------------------------------------------
+
+        public void LoginRoom(string roomID, ZegoUser user, ZegoRoomConfig config = null)
+        {
+            LoginRoom(roomID, user, config, null);
+        }
+
+        public void LoginRoom(string roomID, ZegoUser user, ZegoRoomConfig config, OnRoomLoginResult callback = null)
+        {
+            if (Defer(() => LoginRoom(roomID, user, config, callback))) return;
+            if (AfterDestroy("LoginRoom", callback)) return;
+            var req = Request("loginRoom");
+            req["roomID"] = roomID;
+            req["user"] = BridgeJson.User(user);
+            if (config != null) req["config"] = BridgeJson.Config(config);
+            Send(req, "LoginRoom", callback);
+            if (roomID != null && user?.userID != null) userOfRoom[roomID] = user.userID;  // for the simulator controls' default user
+        }
+
+        /// <summary>Logs out of every room ("if not logged in, will also return success").</summary>
+        public void LogoutRoom(OnRoomLogoutResult callback = null)
+        {
+            if (Defer(() => LogoutRoom(callback))) return;
+            if (AfterDestroy("LogoutRoom", callback)) return;
+            Send(Request("logoutRoom"), "LogoutRoom", callback);
+            userOfRoom.Clear();
+        }
+
+        /// <summary>Logs out of one room; a null roomID means every room (ZEGO RN's undefined).</summary>
+        public void LogoutRoom(string roomID, OnRoomLogoutResult callback = null)
+        {
+            if (Defer(() => LogoutRoom(roomID, callback))) return;
+            if (AfterDestroy("LogoutRoom", callback)) return;
+            var req = Request("logoutRoom");
+            if (roomID != null) req["roomID"] = roomID;
+            Send(req, "LogoutRoom", callback);
+            if (roomID == null) userOfRoom.Clear(); else userOfRoom.Remove(roomID);
+        }
+
+        public void SwitchRoom(string fromRoomID, string toRoomID, ZegoRoomConfig config = null)
+        {
+            if (Defer(() => SwitchRoom(fromRoomID, toRoomID, config))) return;
+            if (AfterDestroy("SwitchRoom", null)) return;
+            var req = Request("switchRoom");
+            req["fromRoomID"] = fromRoomID;
+            req["toRoomID"] = toRoomID;
+            if (config != null) req["config"] = BridgeJson.Config(config);
+            Send(req, "SwitchRoom", null);
+            if (fromRoomID != null && toRoomID != null && userOfRoom.TryGetValue(fromRoomID, out var userID) && !userOfRoom.ContainsKey(toRoomID))
+            {
+                userOfRoom.Remove(fromRoomID);
+                userOfRoom[toRoomID] = userID;
+            }
+        }
+
+        public void RenewToken(string roomID, string token)
+        {
+            if (Defer(() => RenewToken(roomID, token))) return;
+            if (AfterDestroy("RenewToken", null)) return;
+            var req = Request("renewToken");
+            req["roomID"] = roomID;
+            req["token"] = token;
+            Send(req, "RenewToken", null);
+        }
+
+        // ---- host side (the runner, the simulator API, tests) ----------------------------------------
+
+        /// <summary>One frame: queued calls, JS timers, then every event since the last Tick, as delegates.</summary>
+        internal void Tick()
+        {
+            if (destroyed) return;
+            mainThread.RunPending(e => Debug.LogError("zego-room-bridge: a queued call threw: " + e));
+            if (destroyed) return;
+            try { host.Tick(); }
+            catch (Exception e) { Debug.LogError("zego-room-bridge: a JS timer threw: " + BridgeJson.Describe(e)); }
+            string batch;
+            try { batch = host.Drain(); }
+            catch (Exception e) { Debug.LogError("zego-room-bridge: bridgeDrain failed: " + BridgeJson.Describe(e)); return; }
+            if (string.IsNullOrEmpty(batch) || batch == "[]") return;
+            JArray events;
+            try { events = JArray.Parse(batch); }
+            catch (Exception e) { Debug.LogError("zego-room-bridge: bridgeDrain gave no JSON array: " + BridgeJson.Describe(e)); return; }
+            foreach (var item in events)
+            {
+                if (destroyed) return;  // an app delegate destroyed the engine: nothing more arrives
+                if (item is JObject ev && ev.Value<string>("engine") == engineId) Raise(ev);
+            }
+        }
+
+        internal static void TickInstance() => instance?.Tick();
+
+        /// <summary>App paused/resumed: JS timers stop with the frames; on resume the core catches up by the clock at once.</summary>
+        internal void OnApplicationPause(bool paused)
+        {
+            if (!paused) Tick();
+        }
+
+        /// <summary>The host's reachability signal (Application.internetReachability): back online = retry now.</summary>
+        internal void SetNetworkReachable(bool reachable)
+        {
+            if (Defer(() => SetNetworkReachable(reachable)) || destroyed) return;
+            var req = Request("setNetworkReachable");
+            req["reachable"] = reachable;
+            Send(req, "SetNetworkReachable", null);
+        }
+
+        /// <summary>A request for the simulated world this engine lives in; null answer when not simulated or destroyed.</summary>
+        internal JObject InvokeSimulator(JObject request)
+        {
+            if (destroyed || Driver != ZegoRoomDriverKind.Simulator) return null;
+            request["world"] = SimulatorWorld;
+            return BridgeJson.ParseAnswer(SafeInvoke(BridgeJson.Serialize(request)));
+        }
+
+        internal string UserOfRoom(string roomID) => roomID != null && userOfRoom.TryGetValue(roomID, out var u) ? u : null;
+
+        internal bool Defer(Action call)
+        {
+            if (mainThread.IsMainThread) return false;
+            mainThread.Post(call);
+            return true;
+        }
+
+        /// <summary>Start of a Play session (domain reload may be off): forget the previous session's engine.</summary>
+        internal static void ResetStatics()
+        {
+            var e = instance;
+            instance = null;
+            roomMode = ZegoRoomMode.SingleRoom;
+            e?.Release();
+        }
+
+        // ---- internals -------------------------------------------------------------------------------
+
+        static IScriptHost StartHost()
+        {
+            var factory = ZegoRoomBridgeSettings.ScriptHostFactory ?? HostHooks.DefaultScriptHost;
+            if (factory == null)
+                throw Fail("no JS runtime: install PuerTS (com.tencent.puerts.core 2.x or 3.x, plus .v8 / .webgl) or set ZegoRoomBridgeSettings.ScriptHostFactory");
+            IScriptHost host;
+            try { host = factory(); }
+            catch (Exception e) { throw new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam, "zego-room-bridge: CreateEngine failed (1000017): could not load ZegoRoomBridge/core.mjs: " + BridgeJson.Describe(e), e); }
+            if (host == null) throw Fail("ScriptHostFactory returned null");
+            return host;
+        }
+
+        static ZegoRoomBridgeException Fail(string why) =>
+            new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam, "zego-room-bridge: CreateEngine failed (1000017): " + why);
+
+        JObject Request(string op)
+        {
+            var req = BridgeJson.Request(op);
+            req["engine"] = engineId;
+            return req;
+        }
+
+        void Send(JObject req, string fn, Delegate callback)
+        {
+            if (callback != null)
+            {
+                var id = nextCallbackId++;
+                resultCallbacks[id] = callback;
+                req["callbackId"] = id;
+            }
+            var answer = BridgeJson.ParseAnswer(SafeInvoke(BridgeJson.Serialize(req)));
+            // With a callbackId the core queues the code as that callback; otherwise the log is the only channel.
+            if (!BridgeJson.Ok(answer) && callback == null)
+                Debug.LogError("zego-room-bridge: " + fn + " rejected (" + BridgeJson.ErrorOf(answer) + "): " + BridgeJson.MessageOf(answer));
+        }
+
+        string SafeInvoke(string json)
+        {
+            try { return host.Invoke(json); }
+            catch (Exception e)
+            {
+                Debug.LogError("zego-room-bridge: bridgeInvoke failed: " + BridgeJson.Describe(e));
+                return null;
+            }
+        }
+
+        bool AfterDestroy(string fn, Delegate callback)
+        {
+            if (!destroyed) return false;
+            Debug.LogError("zego-room-bridge: " + fn + " called after DestroyEngine; error " + ZegoErrorCode.CommonNotLoginRoom + " (CommonNotLoginRoom). Call CreateEngine again.");
+            // No Tick runs any more: the caller hears at once, exactly once.
+            if (callback != null) InvokeResult(callback, ZegoErrorCode.CommonNotLoginRoom, "");
+            return true;
+        }
+
+        void Release()
+        {
+            if (destroyed) return;
+            destroyed = true;
+            try { host.Invoke(BridgeJson.Serialize(Request("destroyEngine"))); }
+            catch (Exception e) { Debug.LogError("zego-room-bridge: destroyEngine failed: " + BridgeJson.Describe(e)); }
+            onRoomStateUpdate = null;
+            onRoomStateChanged = null;
+            onRoomUserUpdate = null;
+            onRoomOnlineUserCountUpdate = null;
+            onRoomTokenWillExpire = null;
+            onDebugError = null;
+            resultCallbacks.Clear();
+            userOfRoom.Clear();
+            mainThread.Clear();
+            try { host.Dispose(); }
+            catch (Exception e) { Debug.LogError("zego-room-bridge: releasing the script host threw: " + BridgeJson.Describe(e)); }
+        }
+
+        void Raise(JObject ev)
+        {
+            var name = ev.Value<string>("event");
+            var a = ev["args"] as JArray ?? new JArray();
+            Remember(name, a);
+            switch (name)
+            {
+                case "onRoomStateChanged":
+                    Each(onRoomStateChanged, name, d => d((string)a[0], (ZegoRoomStateChangedReason)(int)a[1], (int)a[2], (string)a[3]));
+                    break;
+                case "onRoomStateUpdate":
+                    Each(onRoomStateUpdate, name, d => d((string)a[0], (ZegoRoomState)(int)a[1], (int)a[2], (string)a[3]));
+                    break;
+                case "onRoomUserUpdate":
+                    Each(onRoomUserUpdate, name, d =>
+                    {
+                        var users = BridgeJson.Users(a[2]);  // a list of its own per delegate: apps may keep or change it
+                        d((string)a[0], (ZegoUpdateType)(int)a[1], users, (uint)users.Count);
+                    });
+                    break;
+                case "onRoomOnlineUserCountUpdate":
+                    Each(onRoomOnlineUserCountUpdate, name, d => d((string)a[0], (int)a[1]));
+                    break;
+                case "onRoomTokenWillExpire":
+                    Each(onRoomTokenWillExpire, name, d => d((string)a[0], (int)a[1]));
+                    break;
+                case "onDebugError":
+                    RaiseDebugError((int)a[0], (string)a[1], (string)a[2]);
+                    break;
+                case "callback":
+                    var id = ev.Value<int?>("callbackId") ?? 0;
+                    if (resultCallbacks.TryGetValue(id, out var cb))
+                    {
+                        resultCallbacks.Remove(id);
+                        InvokeResult(cb, (int)a[0], (string)a[1] ?? "");
+                    }
+                    break;
+            }
+        }
+
+        void RaiseDebugError(int code, string funcName, string info)
+        {
+            Each(onDebugError, "onDebugError", d => d(code, funcName, info));
+        }
+
+        static void InvokeResult(Delegate callback, int code, string extendedData)
+        {
+            try
+            {
+                if (callback is OnRoomLoginResult login) login(code, extendedData);
+                else if (callback is OnRoomLogoutResult logout) logout(code, extendedData);
+            }
+            catch (Exception e) { Debug.LogError("zego-room-bridge: the app's result callback threw: " + e); }
+        }
+
+        /// <summary>Each subscriber on its own: one that throws is logged and the others (and later events) still run.</summary>
+        static void Each<T>(T handlers, string what, Action<T> call) where T : Delegate
+        {
+            if (handlers == null) return;
+            foreach (var one in handlers.GetInvocationList())
+            {
+                try { call((T)one); }
+                catch (Exception e) { Debug.LogError("zego-room-bridge: the app's " + what + " threw: " + e); }
+            }
+        }
+
+        void Remember(string name, JArray args)
+        {
+            recent.Add(name + " " + args.ToString(Newtonsoft.Json.Formatting.None));
+            if (recent.Count > RecentCapacity) recent.RemoveAt(0);
+        }
+    }
+}

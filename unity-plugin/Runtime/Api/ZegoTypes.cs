@@ -1,0 +1,55 @@
+// ZEGO's Unity data classes with ZEGO's field names, types and defaults (reference §4.2), so code
+// written against `using ZEGO;` compiles unchanged against `using ZegoRoomBridge;`.
+namespace ZegoRoomBridge
+{
+    /// <summary>A user in a room. userID: up to 64 bytes of letters, digits and ~!@#$%^&amp;*()_+=-`;',.&lt;&gt;\</summary>
+    public class ZegoUser
+    {
+        public string userID;
+        public string userName;
+
+        /// <summary>As ZEGO's: userName = userId.</summary>
+        public ZegoUser(string userId)
+        {
+            userID = userId;
+            userName = userId;
+        }
+
+        public ZegoUser() { }
+    }
+
+    /// <summary>Advanced room configuration. C# defaults, as ZEGO's class: 0 (unlimited), false, null (no token).</summary>
+    public class ZegoRoomConfig
+    {
+        /// <summary>The maximum number of users in the room; 0 = unlimited.</summary>
+        public uint maxMemberCount;
+        /// <summary>Receive OnRoomUserUpdate for this room. Default false.</summary>
+        public bool isUserStatusNotify;
+        /// <summary>Token04 from your server; never logged by the bridge.</summary>
+        public string token;
+    }
+
+    /// <summary>ZEGO's application scenarios (values as in ZEGO's 3.x C# SDK). The room bridge accepts and ignores it.</summary>
+    public enum ZegoScenario
+    {
+        General = 0,
+        Communication = 1,
+        Live = 2,
+        Default = 3,
+        StandardVideoCall = 4,
+        HighQualityVideoCall = 5,
+        StandardChatroom = 6,
+        HighQualityChatroom = 7,
+        Broadcast = 8,
+        Karaoke = 9,
+        StandardVoiceCall = 10,
+    }
+
+    /// <summary>What CreateEngine takes, as ZEGO's. Bridge-only settings live in ZegoRoomBridgeSettings.</summary>
+    public class ZegoEngineProfile
+    {
+        public uint appID;
+        public string appSign;
+        public ZegoScenario scenario;
+    }
+}

@@ -1,0 +1,19 @@
+using System;
+
+namespace ZegoRoomBridge
+{
+    /// <summary>
+    /// The JS side as the shim sees it (docs/BOUNDARY.md): the core's two string exports and a timer pump.
+    /// PuerTS implements it in Unity (PuertsScriptHost); the .NET tests implement it over V8.
+    /// Every member is called on the main thread only.
+    /// </summary>
+    public interface IScriptHost : IDisposable
+    {
+        /// <summary>core.mjs bridgeInvoke(requestJson): one request, answered synchronously.</summary>
+        string Invoke(string requestJson);
+        /// <summary>core.mjs bridgeDrain(): every event since the last call, as a JSON array.</summary>
+        string Drain();
+        /// <summary>Runs due JS timers (PuerTS: ScriptEnv.Tick()). Called once per frame before Drain.</summary>
+        void Tick();
+    }
+}
