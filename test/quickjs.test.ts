@@ -81,7 +81,7 @@ describe('core.mjs in quickjs-ng with a PuerTS-like host', () => {
     u.run(T3 + 5 * MIN);
     const s = u.states(a).filter(([t]) => t > T3);
     expect(s.map(([, r, c]) => [r, c])).toEqual([[3, 1002051], [4, 0]]);
-    expect(s[1][0]).toBeLessThanOrEqual(T3 + 60_000 + 2500 + 200);
+    expect(s[1][0]).toBeLessThanOrEqual(T3 + 60_000 + 2625 + 200);
     expect(u.users(b).filter(([t]) => t > T3)).toEqual([]);
     u.dispose();
   });
