@@ -24,13 +24,18 @@ namespace ZegoRoomBridge.Editor
 
     /// <summary>
     /// PuerTS's WebGL packer bundles only Assets/**/Resources/**/*.mjs|cjs (paths without "Editor" or
-    /// "node_modules"), so core.mjs inside this package would never reach a WebGL build; it is copied under
-    /// Assets/ for the build, keyed "ZegoRoomBridge/core.mjs" as on native.
+    /// "node_modules"), so the modules inside this package would never reach a WebGL build; each is copied
+    /// under Assets/ for the build, keyed as on native ("ZegoRoomBridge/core.mjs", "ZegoRoomBridge/webgl.mjs").
     /// </summary>
     public static class WebGLCoreCopy
     {
         public const string ModuleKey = "ZegoRoomBridge/core.mjs";
         public const string Destination = "Assets/ZegoRoomBridge/Resources/" + ModuleKey;
+        /// <summary>Every module a WebGL build needs: the core, and the Web SDK driver that imports it.</summary>
+        public static readonly string[] ModuleKeys = { ModuleKey, "ZegoRoomBridge/webgl.mjs" };
+
+        /// <summary>Where the build's copy of a module goes.</summary>
+        public static string DestinationOf(string moduleKey) => "Assets/ZegoRoomBridge/Resources/" + moduleKey;
 
         /// <param name="sourceText">The package's core.mjs, or null when it is missing.</param>
         /// <param name="destinationText">What Destination holds now, or null when there is no file.</param>

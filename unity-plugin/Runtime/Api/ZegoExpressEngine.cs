@@ -88,7 +88,17 @@ namespace ZegoRoomBridge
                     if (settings.HeartbeatTimeoutMs.HasValue) sim["heartbeatTimeoutMs"] = settings.HeartbeatTimeoutMs.Value;
                     req["simulator"] = sim;
                 }
-                else if (ZegoRoomBridgeSettings.DriverOptions != null)
+                else if (driver == ZegoRoomDriverKind.Web)
+                {
+                    req["webServer"] = ZegoRoomBridgeSettings.WebServer;
+                    var web = ZegoRoomBridgeSettings.Web ?? new ZegoWebOptions();
+                    req["web"] = new JObject
+                    {
+                        ["earlyReconnecting"] = web.EarlyReconnecting, ["extendToRetryWindow"] = web.ExtendToRetryWindow,
+                        ["retryOnOnline"] = web.RetryOnOnline, ["holdGraceMs"] = web.HoldGraceMs,
+                    };
+                }
+                if (driver != ZegoRoomDriverKind.Simulator && ZegoRoomBridgeSettings.DriverOptions != null)
                 {
                     foreach (var kv in ZegoRoomBridgeSettings.DriverOptions) req[kv.Key] = BridgeJson.From(kv.Value);
                 }

@@ -20,6 +20,19 @@ namespace ZegoRoomBridge
         public double? LoginLatencyMs, NotifyLatencyMs, HeartbeatTimeoutMs;
     }
 
+    /// <summary>Options of the ZEGO Web SDK driver (WebGL players); docs/WEBGL.md explains each.</summary>
+    public sealed class ZegoWebOptions
+    {
+        /// <summary>Report Reconnecting when the browser goes offline, instead of after the Web SDK's 8-s hold.</summary>
+        public bool EarlyReconnecting = true;
+        /// <summary>When the Web SDK gives up (300 s), keep retrying until the native 20-minute window ends.</summary>
+        public bool ExtendToRetryWindow = true;
+        /// <summary>Retry a login in flight at once on the browser's online event.</summary>
+        public bool RetryOnOnline = true;
+        /// <summary>How long past the 8-s hold a silent Web SDK is taken to have recovered (ms).</summary>
+        public double HoldGraceMs = 1000;
+    }
+
     /// <summary>
     /// Bridge-only settings, so ZegoEngineProfile stays ZEGO's. Set them before CreateEngine; they are
     /// reset at the start of every Play session (also with domain reload off).
@@ -30,6 +43,14 @@ namespace ZegoRoomBridge
         public static bool UseSimulator;
 
         public static ZegoSimulatorOptions Simulator = new ZegoSimulatorOptions();
+
+        /// <summary>
+        /// WebGL players: the ZEGO Web SDK's server address (wss://…, from the ZEGO console). ZEGO's engine
+        /// profile has none, and the Web SDK cannot start without it.
+        /// </summary>
+        public static string WebServer;
+
+        public static ZegoWebOptions Web = new ZegoWebOptions();
 
         /// <summary>
         /// How the bridge gets its JS runtime. null: a PuerTS env of its own (the WebGL player's single
@@ -46,6 +67,8 @@ namespace ZegoRoomBridge
         {
             UseSimulator = false;
             Simulator = new ZegoSimulatorOptions();
+            WebServer = null;
+            Web = new ZegoWebOptions();
             ScriptHostFactory = null;
             DriverOptions = new Dictionary<string, object>();
         }

@@ -14,6 +14,8 @@ namespace ZegoRoomBridge
     {
         /// <summary>Resources path of the bundle (the WebGL packer keys it the same way).</summary>
         public const string ModulePath = "ZegoRoomBridge/core.mjs";
+        /// <summary>The Web SDK driver (WebGL players only): importing it registers the "web" driver with the core.</summary>
+        public const string WebModulePath = "ZegoRoomBridge/webgl.mjs";
 
         readonly PuerEnv env;
         readonly bool ownsEnv;
@@ -31,6 +33,9 @@ namespace ZegoRoomBridge
             var module = env.ExecuteModule(ModulePath);   // ExecuteModule(path).Get<T> compiles in Editor (PInvoke) and IL2CPP alike
             invoke = module.Get<Func<string, string>>("bridgeInvoke");
             drain = module.Get<Func<string>>("bridgeDrain");
+#if UNITY_WEBGL && !UNITY_EDITOR
+            env.ExecuteModule(WebModulePath);             // imports ./core.mjs (the same module instance) and registers "web"
+#endif
         }
 
         /// <summary>The env the bridge uses when the app hands none: WebGL's single MainEnv (never disposed), else a V8 env of its own.</summary>
