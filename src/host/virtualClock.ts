@@ -42,11 +42,7 @@ export class VirtualClock implements Clock {
    */
   async advance(ms: number): Promise<void> {
     const target = this.current + Math.max(0, ms);
-    for (;;) {
-      const t = this.popDue(target);
-      if (!t) break;
-      this.current = t.at;
-      t.fn();
+    while (this.fireNext(target)) {
       await Promise.resolve();
       await Promise.resolve();
     }
@@ -56,18 +52,22 @@ export class VirtualClock implements Clock {
   /** The synchronous form of `advance` for hosts without promise-based drivers (the simulator, benchmarks). */
   advanceSync(ms: number): void {
     const target = this.current + Math.max(0, ms);
-    for (;;) {
-      const t = this.popDue(target);
-      if (!t) break;
-      this.current = t.at;
-      t.fn();
-    }
+    while (this.fireNext(target));
     this.current = target;
   }
 
   /** Advance to an absolute virtual time. */
   advanceTo(atMs: number): Promise<void> {
     return this.advance(atMs - this.current);
+  }
+
+  /** Fires the earliest timer due by `target`, at its own time; false when none is due. */
+  private fireNext(target: number): boolean {
+    const t = this.popDue(target);
+    if (!t) return false;
+    this.current = t.at;
+    t.fn();
+    return true;
   }
 
   private popDue(target: number): Timer | undefined {
