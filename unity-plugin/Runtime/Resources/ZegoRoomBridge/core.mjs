@@ -1327,12 +1327,7 @@ class VirtualClock {
      */
     async advance(ms) {
         const target = this.current + Math.max(0, ms);
-        for (;;) {
-            const t = this.popDue(target);
-            if (!t)
-                break;
-            this.current = t.at;
-            t.fn();
+        while (this.fireNext(target)) {
             await Promise.resolve();
             await Promise.resolve();
         }
@@ -1341,18 +1336,22 @@ class VirtualClock {
     /** The synchronous form of `advance` for hosts without promise-based drivers (the simulator, benchmarks). */
     advanceSync(ms) {
         const target = this.current + Math.max(0, ms);
-        for (;;) {
-            const t = this.popDue(target);
-            if (!t)
-                break;
-            this.current = t.at;
-            t.fn();
-        }
+        while (this.fireNext(target))
+            ;
         this.current = target;
     }
     /** Advance to an absolute virtual time. */
     advanceTo(atMs) {
         return this.advance(atMs - this.current);
+    }
+    /** Fires the earliest timer due by `target`, at its own time; false when none is due. */
+    fireNext(target) {
+        const t = this.popDue(target);
+        if (!t)
+            return false;
+        this.current = t.at;
+        t.fn();
+        return true;
     }
     popDue(target) {
         while (this.heap.length > 0) {
