@@ -2,9 +2,8 @@
 // Unity WebGL build (or any web page) gets the native room model. Every Web code goes through
 // mapping.ts; this file decides only *when* to report what (docs/WEBGL.md).
 //
-// The Web SDK reconnects by itself, but this driver does NOT declare `reconnectsItself`: the engine's
-// reconnect attempt is held open while the Web SDK works, and answered by its RECONNECTED or
-// RECONNECT_FAILED. That lets a final failure on a reconnect (a token error) end as
+// The Web SDK reconnects by itself: the engine's reconnect attempt (`login` with `reconnect: true`) is
+// held open while the Web SDK works, and answered by its RECONNECTED or RECONNECT_FAILED. That lets a final failure on a reconnect (a token error) end as
 // ReconnectFailed 1002033, and lets the engine drive re-logins after the Web SDK's 300-s give-up.
 import type { ZegoExpressEngine as WebEngine } from 'zego-express-engine-webrtc';
 import type { Logger, LoginRequest, RoomDriver, RoomDriverContext, RoomDriverEvents, TimerHandle } from '../index.js';
