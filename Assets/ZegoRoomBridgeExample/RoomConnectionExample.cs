@@ -18,7 +18,7 @@ public class RoomConnectionExample : MonoBehaviour
     public string userID = "user1";
 
     [Header("Bridge")]
-    [Tooltip("Run against the simulated room service (Editor and tests). Off in a real build.")]
+    [Tooltip("In the Editor, run against the simulated room service. A player build always uses the real room service.")]
     public bool useSimulator = true;
 
     /// <summary>What the UI would show; the last line this script logged.</summary>
@@ -38,7 +38,8 @@ public class RoomConnectionExample : MonoBehaviour
 
     public void CreateEngineAndLogin()
     {
-        ZegoRoomBridgeSettings.UseSimulator = useSimulator;   // the only bridge-specific line
+        // The only bridge-specific line: the simulator in the Editor when asked for, never in a player.
+        ZegoRoomBridgeSettings.UseSimulator = useSimulator && Application.isEditor;
         ZegoEngineProfile profile = new ZegoEngineProfile();
         profile.appID = appID;
         profile.appSign = appSign;

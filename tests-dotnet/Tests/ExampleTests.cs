@@ -103,4 +103,23 @@ namespace ZegoRoomBridge.Tests
             Assert.That(example.Status, Is.EqualTo("LogoutFailed nope (1002002)"));
         }
     }
+
+    public class ExampleInAPlayerTests : TestBase
+    {
+        [TearDown]
+        public void BackToTheEditor() => UnityEngine.Application.isEditor = true;
+
+        [Test]
+        public void InAPlayerBuild_TheExampleNeverRunsTheSimulator()
+        {
+            UnityEngine.Application.isEditor = false;
+            ZegoRoomBridgeSettings.ScriptHostFactory = () => new V8ScriptHost();
+            var example = new RoomConnectionExample { roomID = "room1", userID = "alice", useSimulator = true };
+            var start = typeof(RoomConnectionExample).GetMethod("Start", BindingFlags.Instance | BindingFlags.NonPublic);
+            var e = Assert.Throws<TargetInvocationException>(() => start.Invoke(example, null));
+            Assert.That(e.InnerException, Is.TypeOf<ZegoRoomBridgeException>());
+            Assert.That(ZegoRoomBridgeSettings.UseSimulator, Is.False);
+            Assert.That(e.InnerException.Message, Does.Not.Contain("simulator\" driver"));
+        }
+    }
 }

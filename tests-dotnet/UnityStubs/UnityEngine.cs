@@ -27,6 +27,12 @@ namespace UnityEngine
 
     public enum LogType { Error, Assert, Warning, Log, Exception }
 
+    public static class Application
+    {
+        /// <summary>Settable here so tests can play a player build; Unity's is read-only.</summary>
+        public static bool isEditor { get; set; } = true;
+    }
+
     public static class Debug
     {
         public static readonly List<(LogType type, string message)> Lines = new List<(LogType, string)>();
