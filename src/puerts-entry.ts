@@ -1,5 +1,11 @@
 // Entry of core.mjs, the module PuerTS loads in Unity (Resources/ZegoRoomBridge/core.mjs):
 // the whole public API for TypeScript game code, plus the string-only exports the C# shim calls.
+import { registerNativeDriver } from './native/register.js';
+
 export * from './index.js';
 export { bridgeInvoke, bridgeDrain, bridgeReset, BRIDGE_PROTOCOL_VERSION } from './boundary/bridge.js';
-export { registerBridgeDriver, type BridgeDriverFactory, type BridgeDriverContext } from './boundary/bridge.js';
+export { registerBridgeDriver, type BridgeDriverFactory, type BridgeDriverContext, type HostEventDriver } from './boundary/bridge.js';
+export { NativeZegoDriver, NATIVE_COMMAND, NATIVE_EVENT } from './native/index.js';
+
+// The "native" driver (ZEGO's Unity SDK, through the C# adapter) is part of the core on every platform.
+registerNativeDriver();

@@ -26,6 +26,8 @@ class BridgeError extends Error {
 
 const state = {
   engines: new Map<string, ZegoExpressEngine>(),
+  /** Drivers whose other half is in C# and reports through the `nativeEvent` op, by engine id. */
+  hostDrivers: new Map<string, HostEventDriver>(),
   worlds: new Map<string, World>(),
   queue: [] as BridgeEvent[],
   nextEngine: 1,
@@ -72,6 +74,7 @@ function handle(req: Json): Json {
       const id = str(req, 'engine');
       engineOf(req).destroy();
       state.engines.delete(id);
+      state.hostDrivers.delete(id);
       return {};
     }
     case 'loginRoom': {
@@ -91,6 +94,16 @@ function handle(req: Json): Json {
     case 'renewToken':
       engineOf(req).renewToken(req.roomID as string, req.token as string);
       return {};
+    case 'nativeEvent': {
+      // One callback of the SDK the C# half drives (ZEGO's Unity SDK), for the engine's driver.
+      const id = str(req, 'engine');
+      engineOf(req);
+      const driver = state.hostDrivers.get(id);
+      if (!driver) throw new BridgeError(E.CommonIllegalParam, `engine ${JSON.stringify(id)} runs no driver that takes native events`);
+      if (!Array.isArray(req.args)) throw new BridgeError(E.CommonIllegalParam, '"args" must be an array');
+      driver.onHostEvent(str(req, 'event'), req.args);
+      return {};
+    }
     case 'setNetworkReachable':
       engineOf(req).setNetworkReachable(bool(req, 'reachable'));
       return {};
@@ -134,8 +147,11 @@ function createEngine(req: Json): Json {
   const w = worldOf(req, true);
   const clientId = typeof req.clientId === 'string' && req.clientId ? req.clientId : `client-${state.nextClient++}`;
   const seed = typeof req.seed === 'number' ? req.seed : 1;
-  const driver = factory ? factory(req, { appID, roomMode, clock: w.clock, clientId }) : w.service.createDriver(clientId);
-  const id = `e${state.nextEngine++}`;
+  // The id is known before the driver exists, so a driver can queue events (commands) from start().
+  const id = `e${state.nextEngine}`;
+  const emit = (event: string, args: unknown[]) => { state.queue.push({ engine: id, event, args }); };
+  const driver = factory ? factory(req, { appID, roomMode, clock: w.clock, clientId, emit }) : w.service.createDriver(clientId);
+  state.nextEngine++;
   const engine = ZegoExpressEngine.createEngine({
     appID, roomMode, clock: w.clock, driver, random: seededRandom(seed), logger: consoleLogger(),
   });
@@ -149,11 +165,18 @@ function createEngine(req: Json): Json {
     onDebugError: (...a) => push('onDebugError', a),
   });
   state.engines.set(id, engine);
+  if (typeof (driver as Partial<HostEventDriver>).onHostEvent === 'function') state.hostDrivers.set(id, driver as HostEventDriver);
   return { engine: id, clientId };
 }
 
 /** What a registered driver factory gets besides the request (its fields, e.g. `webServer`, are the factory's to read). */
-export interface BridgeDriverContext { appID: number; roomMode: ZegoRoomMode; clock: Clock; clientId: string }
+export interface BridgeDriverContext {
+  appID: number; roomMode: ZegoRoomMode; clock: Clock; clientId: string;
+  /** Queues `{engine, event, args}` for bridgeDrain: how a driver whose other half is in C# sends it commands. */
+  emit(event: string, args: unknown[]): void;
+}
+/** A driver that also takes events from the host (the `nativeEvent` op); a TypeError it throws answers 1000017. */
+export interface HostEventDriver extends RoomDriver { onHostEvent(event: string, args: unknown[]): void }
 export type BridgeDriverFactory = (req: Record<string, unknown>, ctx: BridgeDriverContext) => RoomDriver;
 
 const driverFactories = new Map<string, BridgeDriverFactory>();
@@ -223,6 +246,7 @@ function bool(req: Json, key: string): boolean {
 export function bridgeReset(): void {
   for (const e of state.engines.values()) e.destroy();
   state.engines.clear();
+  state.hostDrivers.clear();
   state.worlds.clear();
   state.queue = [];
 }

@@ -30,6 +30,8 @@ namespace ZegoRoomBridge
         readonly List<string> recent = new List<string>();
         int nextCallbackId = 1;
         bool destroyed;
+        /// <summary>ZEGO's Unity SDK behind the "native" driver; null for the other drivers.</summary>
+        INativeRoomAdapter native;
 
         ZegoExpressEngine(IScriptHost host, string engineId, string clientId, ZegoRoomDriverKind driver, string world)
         {
@@ -73,6 +75,8 @@ namespace ZegoRoomBridge
                 var protocol = version.Value<int?>("protocol");
                 if (protocol != BridgeProtocol.Version)
                     throw Fail("core.mjs speaks bridge protocol " + (protocol?.ToString() ?? "?") + ", this C# expects " + BridgeProtocol.Version + " (rebuild core.mjs and run `npm run gen:cs`)");
+                if (driver == ZegoRoomDriverKind.Native && NativeRoomDriver.AdapterFactory == null)
+                    throw new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam, DriverSelector.UnavailableMessage(driver, NativeRoomDriver.MissingSdkReason));
                 var req = BridgeJson.Request("createEngine");
                 req["appID"] = profile.appID;
                 req["roomMode"] = (int)roomMode;
@@ -110,7 +114,9 @@ namespace ZegoRoomBridge
                         ? Fail("the core refused the simulator settings: " + message)
                         : new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam, DriverSelector.UnavailableMessage(driver, message));
                 }
-                instance = new ZegoExpressEngine(host, answer.Value<string>("engine"), answer.Value<string>("clientId"), driver, settings.World ?? "default");
+                var created = new ZegoExpressEngine(host, answer.Value<string>("engine"), answer.Value<string>("clientId"), driver, settings.World ?? "default");
+                if (driver == ZegoRoomDriverKind.Native) created.AttachNative(profile);
+                instance = created;
             }
             catch
             {
@@ -230,18 +236,76 @@ namespace ZegoRoomBridge
             if (destroyed) return;
             try { host.Tick(); }
             catch (Exception e) { Debug.LogError("zego-room-bridge: a JS timer threw: " + BridgeJson.Describe(e)); }
-            string batch;
-            try { batch = host.Drain(); }
-            catch (Exception e) { Debug.LogError("zego-room-bridge: bridgeDrain failed: " + BridgeJson.Describe(e)); return; }
-            if (string.IsNullOrEmpty(batch) || batch == "[]") return;
-            JArray events;
-            try { events = JArray.Parse(batch); }
-            catch (Exception e) { Debug.LogError("zego-room-bridge: bridgeDrain gave no JSON array: " + BridgeJson.Describe(e)); return; }
-            foreach (var item in events)
+            foreach (var ev in DrainBatch())
             {
                 if (destroyed) return;  // an app delegate destroyed the engine: nothing more arrives
-                if (item is JObject ev && ev.Value<string>("engine") == engineId) Raise(ev);
+                // The native driver's commands go to ZEGO's SDK, in the batch's order; never to the app (they carry tokens).
+                if (IsNativeCommand(ev)) RunNative(ev);
+                else Raise(ev);
             }
+        }
+
+        /// <summary>This engine's events since the last drain (none when the host fails, which is logged).</summary>
+        List<JObject> DrainBatch()
+        {
+            var mine = new List<JObject>();
+            string batch;
+            try { batch = host.Drain(); }
+            catch (Exception e) { Debug.LogError("zego-room-bridge: bridgeDrain failed: " + BridgeJson.Describe(e)); return mine; }
+            if (string.IsNullOrEmpty(batch) || batch == "[]") return mine;
+            JArray events;
+            try { events = JArray.Parse(batch); }
+            catch (Exception e) { Debug.LogError("zego-room-bridge: bridgeDrain gave no JSON array: " + BridgeJson.Describe(e)); return mine; }
+            foreach (var item in events)
+                if (item is JObject ev && ev.Value<string>("engine") == engineId) mine.Add(ev);
+            return mine;
+        }
+
+        // ---- the native driver (ZEGO's Unity SDK) ----------------------------------------------------
+
+        /// <summary>Makes the adapter and runs the core's first command at once, so ZEGO's engine exists when CreateEngine returns.</summary>
+        void AttachNative(ZegoEngineProfile profile)
+        {
+            try { native = NativeRoomDriver.AdapterFactory(profile, new NativeEventSink(this)); }
+            catch (Exception e)
+            {
+                try { host.Invoke(BridgeJson.Serialize(Request("destroyEngine"))); } catch (Exception) { /* the host is released next */ }
+                throw new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam, "zego-room-bridge: CreateEngine failed (1000017): the ZEGO Unity SDK adapter failed: " + BridgeJson.Describe(e), e);
+            }
+            if (native == null) throw Fail("NativeRoomDriver.AdapterFactory returned null");
+            foreach (var ev in DrainBatch())
+                if (IsNativeCommand(ev)) RunNative(ev);
+        }
+
+        static bool IsNativeCommand(JObject ev) =>
+            (ev.Value<string>("event") ?? "").StartsWith(NativeRoomDriver.CommandPrefix, StringComparison.Ordinal);
+
+        void RunNative(JObject ev)
+        {
+            if (native == null) return;
+            var command = ev.Value<string>("event").Substring(NativeRoomDriver.CommandPrefix.Length);
+            try { native.Execute(command, ev["args"] as JArray ?? new JArray()); }
+            catch (Exception e) { Debug.LogError("zego-room-bridge: the ZEGO adapter's " + command + " threw: " + BridgeJson.Describe(e)); }
+        }
+
+        /// <summary>One ZEGO callback to the core (main thread, in ZEGO's order).</summary>
+        void SendNativeEvent(string name, JArray args)
+        {
+            if (destroyed) return;
+            var req = Request("nativeEvent");
+            req["event"] = name;
+            req["args"] = args ?? new JArray();
+            var answer = BridgeJson.ParseAnswer(SafeInvoke(BridgeJson.Serialize(req)));
+            if (!BridgeJson.Ok(answer))
+                Debug.LogError("zego-room-bridge: the core refused ZEGO's " + name + " (" + BridgeJson.ErrorOf(answer) + "): " + BridgeJson.MessageOf(answer));
+        }
+
+        /// <summary>ZEGO may call back on any thread: every callback waits for the main thread, so their order is kept.</summary>
+        sealed class NativeEventSink : INativeRoomEvents
+        {
+            readonly ZegoExpressEngine engine;
+            public NativeEventSink(ZegoExpressEngine engine) { this.engine = engine; }
+            public void Post(string eventName, JArray args) => engine.mainThread.Post(() => engine.SendNativeEvent(eventName, args));
         }
 
         internal static void TickInstance() => instance?.Tick();
@@ -255,6 +319,8 @@ namespace ZegoRoomBridge
         /// <summary>The host's reachability signal (Application.internetReachability): back online = retry now.</summary>
         internal void SetNetworkReachable(bool reachable)
         {
+            // ZEGO's SDK watches the network itself and says Reconnecting; the host's signal would only add blips.
+            if (Driver == ZegoRoomDriverKind.Native) return;
             if (Defer(() => SetNetworkReachable(reachable)) || destroyed) return;
             var req = Request("setNetworkReachable");
             req["reachable"] = reachable;
@@ -350,6 +416,15 @@ namespace ZegoRoomBridge
             destroyed = true;
             try { host.Invoke(BridgeJson.Serialize(Request("destroyEngine"))); }
             catch (Exception e) { Debug.LogError("zego-room-bridge: destroyEngine failed: " + BridgeJson.Describe(e)); }
+            if (native != null)
+            {
+                // The core's last commands (LogoutRoom per room, DestroyEngine) still reach ZEGO; app events do not.
+                foreach (var ev in DrainBatch())
+                    if (IsNativeCommand(ev)) RunNative(ev);
+                try { native.Dispose(); }
+                catch (Exception e) { Debug.LogError("zego-room-bridge: releasing the ZEGO adapter threw: " + BridgeJson.Describe(e)); }
+                native = null;
+            }
             onRoomStateUpdate = null;
             onRoomStateChanged = null;
             onRoomUserUpdate = null;
