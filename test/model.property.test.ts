@@ -6,7 +6,7 @@ import { checkInvariants } from './model/invariants';
 import { play } from './model/world';
 import { toScenario } from './model/toScenario';
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261126);
 
 test(`room state invariants hold for ${RUNS} random sessions (seed ${SEED})`, () => {
