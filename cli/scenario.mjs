@@ -115,6 +115,7 @@ export function runScenario(scenario, api) {
       loginOn(other, st);
       return `same userID "${c.userID}" logs in to ${st.room} from another device (${id})${tokenNote(st)}`;
     },
+    loseLoginResponse: (c) => { service.loseNextLoginResponse(c.laneId); return 'the answer to its next login will be lost'; },
     destroy: (c) => { c.engine.destroy(); return 'destroyEngine'; },
     advance: () => 'advance',
   };

@@ -4,7 +4,7 @@
 
 export const ACTIONS = Object.freeze([
   'login', 'logout', 'switchRoom', 'renewToken', 'setNetworkReachable',
-  'networkDown', 'networkUp', 'kickOut', 'duplicateLogin', 'destroy', 'advance',
+  'networkDown', 'networkUp', 'kickOut', 'duplicateLogin', 'loseLoginResponse', 'destroy', 'advance',
 ]);
 
 /** The callbacks a run records, by the name used in expectations and marks. */
@@ -29,6 +29,7 @@ const ACTION_FIELDS = {
   networkUp: {},
   kickOut: { room: true },
   duplicateLogin: { room: true, token: false, token04: false, isUserStatusNotify: false },
+  loseLoginResponse: {},
   destroy: {},
   advance: {},
 };

@@ -399,3 +399,48 @@ describe('row 7 (found by the model-based tests)', () => {
     expect(a.of('login').map((x) => [x.t, x.code])).toEqual([[0, 1002001], [120, 0]]);
   });
 });
+
+describe('a login whose answer is lost (the peers\' self-inflicted duplicate-identity kick)', () => {
+  test('the server keeps the session, the client times out and retries: no KickOut, others see one Add', () => {
+    const w = new World();
+    const [a, b] = [w.client('A'), w.client('B')];
+    b.login('r'); w.at(1000); b.clear();
+    w.service.loseNextLoginResponse('A');
+    a.login('r'); w.at(10_000);
+    // 120 ms: the server has A; 240 ms: A's attempt times out (1002031, retryable); the policy's first
+    // retry after a failure is 500 ms later; in one round trip after that, at 860 ms.
+    expect(a.states()).toEqual([[1000, R.Logining, 0], [1860, R.Logined, 0]]);
+    expect(a.of('login')).toEqual([{ t: 1860, cb: 'login', code: 0, ext: expect.any(String) }]);
+    expect(b.users()).toEqual([[1220, U.Add, ['A']]]);
+    expect(w.service.roomUsers('r').map((u) => u.userID)).toEqual(['B', 'A']);
+  });
+
+  test('the same on a reconnect: Reconnected, not KickOut', () => {
+    const w = new World();
+    const [a, b] = [w.client('A'), w.client('B')];
+    a.login('r'); b.login('r'); w.at(1000); a.clear(); b.clear();
+    w.service.setNetwork('A', false);
+    w.at(5000);
+    w.service.setNetwork('A', true);
+    w.service.loseNextLoginResponse('A');
+    a.engine.setNetworkReachable(true);
+    w.at(20_000);
+    const s = a.states();
+    expect(s[0]).toEqual([1000, R.Reconnecting, 1002051]);
+    expect(s.slice(1).map((x) => x[1])).toEqual([R.Reconnected]);
+    expect(b.users()).toEqual([]);
+  });
+});
+
+describe('renewToken during a login', () => {
+  test('a token renewed while the login is in flight reaches the server once the room is in: no expiry kick', () => {
+    const w = new World();
+    const a = w.client('A');
+    const soon = makeTestToken04({ expireAtSec: w.clock.now() / 1000 + 60 });
+    a.login('r', 'A', { token: soon });
+    a.engine.renewToken('r', makeTestToken04({ expireAtSec: w.clock.now() / 1000 + 3600 }));
+    w.at(10 * MIN);
+    expect(a.states()).toEqual([[0, R.Logining, 0], [120, R.Logined, 0]]);
+    expect(a.of('token')).toEqual([]);
+  });
+});

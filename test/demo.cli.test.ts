@@ -28,7 +28,7 @@ describe('malformed scenario files: exit 2 and the field at fault', () => {
       'steps[0].room: required by "login"',
       'steps[1].user: unknown user "C" (users: A)',
       'steps[2].at: must not be earlier than the step before (10)',
-      'steps[2].do: expected one of login, logout, switchRoom, renewToken, setNetworkReachable, networkDown, networkUp, kickOut, duplicateLogin, destroy, advance',
+      'steps[2].do: expected one of login, logout, switchRoom, renewToken, setNetworkReachable, networkDown, networkUp, kickOut, duplicateLogin, loseLoginResponse, destroy, advance',
       'steps[3].romo: unknown field',
       'steps[3].token04: give either token or token04, not both',
       'expect[0].callbacks[0]: expected "[time] <callback> …" with a callback among onRoomStateChanged, onRoomStateUpdate, onRoomUserUpdate, onRoomOnlineUserCountUpdate, onRoomTokenWillExpire, onDebugError, loginRoomCallback, logoutRoomCallback',

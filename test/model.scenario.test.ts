@@ -14,7 +14,7 @@ const root = join(__dirname, '..');
 
 test('sessions printed as scenario files replay to the same onRoomStateChanged sequences', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zrb-model-'));
-  const sessions = fc.sample(sessionArb, { numRuns: 12, seed: 77 });
+  const sessions = fc.sample(sessionArb, { numRuns: 30, seed: 77 });
   sessions.forEach((s, i) => {
     const file = join(dir, `s${i}.json`);
     writeFileSync(file, JSON.stringify(toScenario(s), null, 2));

@@ -233,9 +233,14 @@ export class ZegoExpressEngine {
       },
       onKickOut: (roomID, code, ext) => { live(roomID)?.feed('kickOut', code, ext); },
       onRoomUserUpdate: (roomID, type, users) => {
-        if (live(roomID)?.phase !== 'Logined' || users.length === 0) return;
-        const list = users.map((u) => ({ userID: u.userID, userName: u.userName || u.userID }));
-        this.post('onRoomUserUpdate', (h) => h.onRoomUserUpdate?.(roomID, type === ZegoUpdateType.Delete ? ZegoUpdateType.Delete : ZegoUpdateType.Add, list));
+        const session = live(roomID);
+        if (!session) return;
+        const add = type !== ZegoUpdateType.Delete;
+        const byId = new Map(users.map((u) => [u.userID, u]));
+        const changed = session.filterUserUpdate(add, [...byId.keys()]);
+        if (changed.length === 0) return;
+        const list = changed.map((id) => ({ userID: id, userName: byId.get(id)!.userName || id }));
+        this.post('onRoomUserUpdate', (h) => h.onRoomUserUpdate?.(roomID, add ? ZegoUpdateType.Add : ZegoUpdateType.Delete, list));
       },
       onRoomOnlineUserCountUpdate: (roomID, count) => {
         if (live(roomID)?.phase !== 'Logined') return;

@@ -27,10 +27,14 @@ export class RoomSession {
   private retryTimer: TimerHandle | undefined;
   private failures = 0;
   private attemptInFlight = false;
+  /** The token the attempt in flight carries: a renewToken made meanwhile is sent once it is in. */
+  private sentToken = '';
   /** Set while this session is the target of a switchRoom whose first attempt is the driver's switch. */
   private switchFrom: string | undefined;
   /** Set on the source side of switchRoom: the driver's switch does the leaving. */
   leavingBySwitch = false;
+  /** The other users the app has been told are in this room: no duplicate Add, no Delete of a stranger. */
+  private readonly users = new Set<string>();
 
   constructor(
     private readonly host: SessionHost,
@@ -61,7 +65,11 @@ export class RoomSession {
   attemptResult(errorCode: number, extendedData: string): void {
     if (!this.attemptInFlight) return; // cancelled or stale
     this.attemptInFlight = false;
-    if (errorCode === 0) this.feed('attemptOk', 0, extendedData);
+    if (errorCode === 0) {
+      this.feed('attemptOk', 0, extendedData);
+      const token = this.request.token;
+      if (token !== this.sentToken && this.phase === 'Logined') this.guard('renewToken', () => this.host.driver.renewToken(this.roomID, token));
+    }
     else if (RETRYABLE_LOGIN_ERRORS.has(errorCode)) { this.failures++; this.feed('attemptRetry', errorCode); }
     else this.feed('attemptFail', errorCode, extendedData);
   }
@@ -112,6 +120,17 @@ export class RoomSession {
     }
   }
 
+  /**
+   * A user update from the driver, as the app may see it: only users whose presence it changes, and
+   * only while logged in. Whatever a driver or SDK repeats or reorders, the app's list stays consistent.
+   */
+  filterUserUpdate(add: boolean, userIDs: string[]): string[] {
+    if (this.phase !== 'Logined') return [];
+    const changed = userIDs.filter((id) => id !== this.request.user.userID && this.users.has(id) !== add);
+    for (const id of changed) { if (add) this.users.add(id); else this.users.delete(id); }
+    return changed;
+  }
+
   /** Drops every timer without telling anyone (engine destroy). */
   dispose(): void {
     this.clearTimers();
@@ -127,6 +146,7 @@ export class RoomSession {
     const from = this.switchFrom;
     this.switchFrom = undefined;
     const req: LoginRequest = { ...this.request, reconnect: this.phase === 'Reconnecting' };
+    this.sentToken = req.token;
     const ok = this.guard(from !== undefined ? 'switchRoom' : 'login', () => {
       if (from !== undefined) this.host.driver.switchRoom(from, req);
       else this.host.driver.login(req);

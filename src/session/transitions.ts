@@ -48,7 +48,9 @@ export const TRANSITIONS: Readonly<Record<Phase, Partial<Record<Input, Transitio
     retryDue:     T('Logining', undefined, undefined, 'attempt'),
     reachable:    T('Logining', undefined, undefined, 'retryNow'),
     windowEnd:    T('Logout', R.LoginFailed, E.RoomRetryTimeout, 'cancelAttempt', 'driverLogout', 'completeLogin', 'end'),
-    kickOut:      T('Logout', R.KickOut, 'input', 'cancelAttempt', 'closeWindow', 'completeLogin', 'end'),
+    // Removed by the server before the app heard it was in (e.g. the same userID logged in elsewhere while
+    // this login's answer was lost): a login ends in Logined, LoginFailed or Logout, so LoginFailed, with the kick's code.
+    kickOut:      T('Logout', R.LoginFailed, 'input', 'cancelAttempt', 'closeWindow', 'completeLogin', 'end'),
     logout:       T('Logout', R.Logout, 0, 'cancelAttempt', 'closeWindow', 'driverLogout', 'cancelLoginCallback', 'end'),
   },
   Logined: {

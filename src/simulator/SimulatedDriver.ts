@@ -8,6 +8,11 @@ import type { SimulatedRoomService } from './SimulatedRoomService.js';
 export class SimulatedDriver implements RoomDriver {
   private events: RoomDriverEvents | undefined;
   private readonly attempts = new Map<string, TimerHandle>();
+  /**
+   * Member sessions this client knows it is in: confirmed by a login answer, and not since left by a lost
+   * link or a new attempt. Room pushes count only for these (a client ignores a room it is not in).
+   */
+  private readonly confirmed = new Set<number>();
   private stopped = false;
   private readonly clock: Clock;
 
@@ -56,6 +61,7 @@ export class SimulatedDriver implements RoomDriver {
 
   /** Every attempt in flight fails at once: the socket closed under it. */
   networkDown(): void {
+    this.confirmed.clear();
     for (const roomID of [...this.attempts.keys()]) {
       this.cancelLogin(roomID);
       this.raise(0, (ev) => ev.onLoginResult(roomID, E.RoomErrorConnectFailed, ''));
@@ -66,25 +72,36 @@ export class SimulatedDriver implements RoomDriver {
     this.raise(0, (ev) => ev.onLinkLost(null, E.RoomConnectTemporaryBroken));
   }
 
-  kickOut(roomID: string, code: number): void {
-    this.raise(0, (ev) => ev.onKickOut(roomID, code, ''));
+  /** The server removed member session `memberKey`; dropped if this client has logged in anew since. */
+  kickOut(roomID: string, code: number, memberKey: number): void {
+    this.confirmed.delete(memberKey);
+    this.raise(0, (ev) => {
+      const now = this.service.memberKey(this.clientId, roomID);
+      if (now === undefined || now === memberKey) ev.onKickOut(roomID, code, '');
+    });
   }
 
-  /** A server push for one member session: dropped if the link is down or the session changed by then. */
+  /**
+   * A server push for one member session: dropped if the link is down, the session changed by then, or
+   * this client never heard that the session's login succeeded (a client ignores a room it is not in).
+   */
   deliver(roomID: string, memberKey: number, latencyMs: number, fn: (ev: RoomDriverEvents) => void): void {
     this.raise(latencyMs, (ev) => {
-      if (this.service.canReach(this.clientId, roomID, memberKey)) fn(ev);
+      if (this.confirmed.has(memberKey) && this.service.canReach(this.clientId, roomID, memberKey)) fn(ev);
     });
   }
 
   /** The same, raised now: only from a timer turn of the service's own (never inside a driver call). */
   deliverNow(roomID: string, memberKey: number, fn: (ev: RoomDriverEvents) => void): void {
-    if (!this.stopped && this.events && this.service.canReach(this.clientId, roomID, memberKey)) fn(this.events);
+    if (!this.stopped && this.events && this.confirmed.has(memberKey) && this.service.canReach(this.clientId, roomID, memberKey)) fn(this.events);
   }
 
   private send(request: LoginRequest, handle: () => [number, string, boolean?]): void {
     const { roomID } = request;
     this.cancelLogin(roomID);
+    // Logging in (again): until the answer, this client does not count itself in the room.
+    const held = this.service.memberKey(this.clientId, roomID);
+    if (held !== undefined) this.confirmed.delete(held);
     if (!this.service.isOnline(this.clientId)) {
       // No route to the server: the attempt fails at once.
       this.raise(0, (ev) => ev.onLoginResult(roomID, E.RoomErrorConnectFailed, ''));
@@ -93,9 +110,20 @@ export class SimulatedDriver implements RoomDriver {
     this.attempts.set(roomID, this.clock.setTimeout(() => {
       this.attempts.delete(roomID);
       if (this.stopped || !this.events) return;
+      const lost = this.service.takeLostResponse(this.clientId);
       const [code, ext, kicked] = handle();
-      if (kicked) this.events.onKickOut(roomID, code, ext);
-      else this.events.onLoginResult(roomID, code, ext);
+      if (lost) {
+        // The server did it, the client never heard: its attempt times out one more round trip later.
+        this.attempts.set(roomID, this.clock.setTimeout(() => {
+          this.attempts.delete(roomID);
+          if (!this.stopped && this.events) this.events.onLoginResult(roomID, E.RoomErrorLoginTimeout, '');
+        }, this.service.loginLatencyMs));
+      } else if (kicked) this.events.onKickOut(roomID, code, ext);
+      else {
+        const key = code === 0 ? this.service.memberKey(this.clientId, roomID) : undefined;
+        if (key !== undefined) this.confirmed.add(key);
+        this.events.onLoginResult(roomID, code, ext);
+      }
     }, this.service.loginLatencyMs));
   }
 

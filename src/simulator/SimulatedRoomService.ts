@@ -56,6 +56,7 @@ interface Client {
   /** roomID → the member key this client holds (kept while the link is down, to resume). */
   keys: Map<string, number>;
   staleKnown: Map<string, Map<string, string>>;
+  loseNextResponse: boolean;
 }
 
 export class SimulatedRoomService {
@@ -87,7 +88,7 @@ export class SimulatedRoomService {
   createDriver(clientId: string): RoomDriver {
     if (this.clients.has(clientId)) throw new Error(`SimulatedRoomService: client "${clientId}" already has a driver`);
     const driver = new SimulatedDriver(this, clientId);
-    this.clients.set(clientId, { id: clientId, online: true, driver, keys: new Map(), staleKnown: new Map() });
+    this.clients.set(clientId, { id: clientId, online: true, driver, keys: new Map(), staleKnown: new Map(), loseNextResponse: false });
     return driver;
   }
 
@@ -112,11 +113,32 @@ export class SimulatedRoomService {
     return this.client(clientId).online;
   }
 
+  /** The member session this client holds in a room, if any. */
+  memberKey(clientId: string, roomID: string): number | undefined {
+    return this.clients.get(clientId)?.keys.get(roomID);
+  }
+
   /** True while this member session is in the room with its link up (pushes reach it only then). */
   canReach(clientId: string, roomID: string, memberKey: number): boolean {
     const c = this.clients.get(clientId);
     const m = this.byKey.get(memberKey);
     return !!c && c.online && c.keys.get(roomID) === memberKey && !!m && m.roomID === roomID && m.connected;
+  }
+
+  /**
+   * A fault: the server processes this client's next login but the answer never arrives; the client's
+   * attempt times out (1002031) and it retries. (A peer SDK kicked itself with "duplicate identity" here.)
+   */
+  loseNextLoginResponse(clientId: string): void {
+    this.client(clientId).loseNextResponse = true;
+  }
+
+  /** True once per loseNextLoginResponse: the answer to this login is lost. */
+  takeLostResponse(clientId: string): boolean {
+    const c = this.client(clientId);
+    const lost = c.loseNextResponse;
+    c.loseNextResponse = false;
+    return lost;
   }
 
   /** The server-side kick API (→ KickOut 1002055). */
@@ -147,9 +169,11 @@ export class SimulatedRoomService {
     if (prevKey !== undefined) {
       const removedCode = this.removedWhileAway.get(prevKey);
       if (removedCode !== undefined) {
+        // Told on every reconnect until the app logs in anew: a lost answer must not let a reconnect
+        // rejoin and kick the device that replaced it.
+        if (req.reconnect) return [removedCode, '', true];
         this.removedWhileAway.delete(prevKey);
         c.keys.delete(req.roomID);
-        if (req.reconnect) return [removedCode, '', true];
       }
     }
     if (this.verify && !this.verify(req.token, req.user.userID, req.roomID)) return [E.RoomErrorAuthenticationFailed, ''];
@@ -273,15 +297,15 @@ export class SimulatedRoomService {
     m.tokenTimers = [];
     const c = this.clients.get(m.clientId);
     if (!c || c.keys.get(room.id) !== m.key) return;
+    // Removed while away: remember what it knew, so a reconnect that rejoins hears only what changed.
+    if (!m.connected && m.notify) c.staleKnown.set(room.id, m.known);
     if (kickCode === undefined) {
       c.keys.delete(room.id);
-      // Timed out while away: remember what it knew, so its reconnect hears only what changed.
-      if (!m.connected && m.notify) c.staleKnown.set(room.id, m.known);
       return;
     }
     if (m.connected) {
       c.keys.delete(room.id);
-      c.driver.kickOut(room.id, kickCode);
+      c.driver.kickOut(room.id, kickCode, m.key);
     } else {
       this.removedWhileAway.set(m.key, kickCode);
     }

@@ -86,6 +86,11 @@ export function checkInvariants(p: Played): string[] {
       checkPhases(i + 1);
     });
     for (const [room, ph] of phase) if (ph === 'Logining' || ph === 'Reconnecting') out.push(`${u}/${room}: still ${ph} after everything settled`);
+    // Nothing missed: once everything settled, a listener's list is who the server has in the room.
+    for (const f of p.finalRooms.filter((x) => x.user === u)) {
+      const seen = [...(views.get(f.room) ?? [])].sort();
+      if (seen.join() !== f.server.join()) out.push(`${u}/${f.room}: sees [${seen}] but the room has [${f.server}]`);
+    }
     const cbs = evs.filter((e) => e.kind === 'loginCb') as Array<Extract<Ev, { kind: 'loginCb' }>>;
     if (cbs.length !== p.logins[u]) out.push(`${u}: ${p.logins[u]} loginRoom calls, ${cbs.length} callbacks`);
     if (new Set(cbs.map((c) => c.id)).size !== cbs.length) out.push(`${u}: a login callback came twice`);

@@ -27,6 +27,8 @@ export interface Played {
   upAt: Record<UserId, number[]>;
   errors: string[];
   t0: number;
+  /** After settling: for each listener logged in to a room, who the server has there (without itself). */
+  finalRooms: Array<{ user: UserId; room: string; server: string[] }>;
 }
 
 const T0 = 1_700_000_000_000;
@@ -60,6 +62,7 @@ export function play(s: Session): Played {
     engines[u] = e;
   }
   let dup = 0;
+  const dups = new Map<UserId, ZegoExpressEngine>();
   let loginId = 0;
   const phases: Played['phases'] = [];
   const marks: Played['marks'] = [];
@@ -113,10 +116,16 @@ export function play(s: Session): Played {
         return;
       case 'kick': if (service.kickOut(c.room, c.user)) kickAt[c.user].push(t()); return;
       case 'duplicate': {
-        const other = ZegoExpressEngine.createEngine({ appID: 1, driver: service.createDriver(`${c.user}-dup${++dup}`), clock, logger, random: seededRandom(dup) });
+        // One other device per user, as the scenario runner's "<user>'" lane (so failures replay exactly).
+        let other = dups.get(c.user);
+        if (!other) {
+          other = ZegoExpressEngine.createEngine({ appID: 1, driver: service.createDriver(`${c.user}'`), clock, logger, random: seededRandom(++dup) });
+          dups.set(c.user, other);
+        }
         other.loginRoom(c.room, { userID: c.user });
         return;
       }
+      case 'loseResponse': service.loseNextLoginResponse(c.user); return;
       case 'advance': clock.advanceSync(c.ms); return;
     }
   };
@@ -132,7 +141,17 @@ export function play(s: Session): Played {
   for (const u of USERS) if (!online[u]) { online[u] = true; upAt[u].push(t()); service.setNetwork(u, true); }
   clock.advanceSync(25 * 60_000);
   void ROOM_STATE_OF_REASON;
-  return { events, phases, marks, kickAt, tokenExpiry, logins, downAt, upAt, errors, t0: T0 };
+  const finalRooms: Played['finalRooms'] = [];
+  for (const u of USERS) {
+    for (const r of ROOMS) {
+      if (engines[u].roomPhase(r) !== 'Logined') continue;
+      // Only listeners (isUserStatusNotify) are told who is there.
+      const session = (engines[u] as unknown as { rooms: Map<string, { request: { isUserStatusNotify: boolean } }> }).rooms.get(r);
+      if (!session?.request.isUserStatusNotify) continue;
+      finalRooms.push({ user: u, room: r, server: service.roomUsers(r).map((x) => x.userID).filter((id) => id !== u).sort() });
+    }
+  }
+  return { events, phases, marks, kickAt, tokenExpiry, logins, downAt, upAt, errors, t0: T0, finalRooms };
 }
 
 export type { RoomId };

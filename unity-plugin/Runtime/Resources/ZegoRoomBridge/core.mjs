@@ -393,7 +393,9 @@ const TRANSITIONS = {
         retryDue: T('Logining', undefined, undefined, 'attempt'),
         reachable: T('Logining', undefined, undefined, 'retryNow'),
         windowEnd: T('Logout', ZegoRoomStateChangedReason.LoginFailed, ZegoErrorCode.RoomRetryTimeout, 'cancelAttempt', 'driverLogout', 'completeLogin', 'end'),
-        kickOut: T('Logout', ZegoRoomStateChangedReason.KickOut, 'input', 'cancelAttempt', 'closeWindow', 'completeLogin', 'end'),
+        // Removed by the server before the app heard it was in (e.g. the same userID logged in elsewhere while
+        // this login's answer was lost): a login ends in Logined, LoginFailed or Logout, so LoginFailed, with the kick's code.
+        kickOut: T('Logout', ZegoRoomStateChangedReason.LoginFailed, 'input', 'cancelAttempt', 'closeWindow', 'completeLogin', 'end'),
         logout: T('Logout', ZegoRoomStateChangedReason.Logout, 0, 'cancelAttempt', 'closeWindow', 'driverLogout', 'cancelLoginCallback', 'end'),
     },
     Logined: {
@@ -422,8 +424,12 @@ class RoomSession {
         this.windowStart = 0;
         this.failures = 0;
         this.attemptInFlight = false;
+        /** The token the attempt in flight carries: a renewToken made meanwhile is sent once it is in. */
+        this.sentToken = '';
         /** Set on the source side of switchRoom: the driver's switch does the leaving. */
         this.leavingBySwitch = false;
+        /** The other users the app has been told are in this room: no duplicate Add, no Delete of a stranger. */
+        this.users = new Set();
         this.switchFrom = switchFrom;
     }
     get roomID() { return this.request.roomID; }
@@ -447,8 +453,12 @@ class RoomSession {
         if (!this.attemptInFlight)
             return; // cancelled or stale
         this.attemptInFlight = false;
-        if (errorCode === 0)
+        if (errorCode === 0) {
             this.feed('attemptOk', 0, extendedData);
+            const token = this.request.token;
+            if (token !== this.sentToken && this.phase === 'Logined')
+                this.guard('renewToken', () => this.host.driver.renewToken(this.roomID, token));
+        }
         else if (RETRYABLE_LOGIN_ERRORS.has(errorCode)) {
             this.failures++;
             this.feed('attemptRetry', errorCode);
@@ -509,6 +519,22 @@ class RoomSession {
                 return;
         }
     }
+    /**
+     * A user update from the driver, as the app may see it: only users whose presence it changes, and
+     * only while logged in. Whatever a driver or SDK repeats or reorders, the app's list stays consistent.
+     */
+    filterUserUpdate(add, userIDs) {
+        if (this.phase !== 'Logined')
+            return [];
+        const changed = userIDs.filter((id) => id !== this.request.user.userID && this.users.has(id) !== add);
+        for (const id of changed) {
+            if (add)
+                this.users.add(id);
+            else
+                this.users.delete(id);
+        }
+        return changed;
+    }
     /** Drops every timer without telling anyone (engine destroy). */
     dispose() {
         this.clearTimers();
@@ -527,6 +553,7 @@ class RoomSession {
         const from = this.switchFrom;
         this.switchFrom = undefined;
         const req = { ...this.request, reconnect: this.phase === 'Reconnecting' };
+        this.sentToken = req.token;
         const ok = this.guard(from !== undefined ? 'switchRoom' : 'login', () => {
             if (from !== undefined)
                 this.host.driver.switchRoom(from, req);
@@ -882,10 +909,16 @@ class ZegoExpressEngine {
             },
             onKickOut: (roomID, code, ext) => { live(roomID)?.feed('kickOut', code, ext); },
             onRoomUserUpdate: (roomID, type, users) => {
-                if (live(roomID)?.phase !== 'Logined' || users.length === 0)
+                const session = live(roomID);
+                if (!session)
                     return;
-                const list = users.map((u) => ({ userID: u.userID, userName: u.userName || u.userID }));
-                this.post('onRoomUserUpdate', (h) => h.onRoomUserUpdate?.(roomID, type === ZegoUpdateType.Delete ? ZegoUpdateType.Delete : ZegoUpdateType.Add, list));
+                const add = type !== ZegoUpdateType.Delete;
+                const byId = new Map(users.map((u) => [u.userID, u]));
+                const changed = session.filterUserUpdate(add, [...byId.keys()]);
+                if (changed.length === 0)
+                    return;
+                const list = changed.map((id) => ({ userID: id, userName: byId.get(id).userName || id }));
+                this.post('onRoomUserUpdate', (h) => h.onRoomUserUpdate?.(roomID, add ? ZegoUpdateType.Add : ZegoUpdateType.Delete, list));
             },
             onRoomOnlineUserCountUpdate: (roomID, count) => {
                 if (live(roomID)?.phase !== 'Logined')
@@ -999,6 +1032,11 @@ class SimulatedDriver {
         this.service = service;
         this.clientId = clientId;
         this.attempts = new Map();
+        /**
+         * Member sessions this client knows it is in: confirmed by a login answer, and not since left by a lost
+         * link or a new attempt. Room pushes count only for these (a client ignores a room it is not in).
+         */
+        this.confirmed = new Set();
         this.stopped = false;
         this.clock = service.clock;
     }
@@ -1039,6 +1077,7 @@ class SimulatedDriver {
     // ---- called by the service -----------------------------------------------------------
     /** Every attempt in flight fails at once: the socket closed under it. */
     networkDown() {
+        this.confirmed.clear();
         for (const roomID of [...this.attempts.keys()]) {
             this.cancelLogin(roomID);
             this.raise(0, (ev) => ev.onLoginResult(roomID, ZegoErrorCode.RoomErrorConnectFailed, ''));
@@ -1047,24 +1086,37 @@ class SimulatedDriver {
     linkLost() {
         this.raise(0, (ev) => ev.onLinkLost(null, ZegoErrorCode.RoomConnectTemporaryBroken));
     }
-    kickOut(roomID, code) {
-        this.raise(0, (ev) => ev.onKickOut(roomID, code, ''));
+    /** The server removed member session `memberKey`; dropped if this client has logged in anew since. */
+    kickOut(roomID, code, memberKey) {
+        this.confirmed.delete(memberKey);
+        this.raise(0, (ev) => {
+            const now = this.service.memberKey(this.clientId, roomID);
+            if (now === undefined || now === memberKey)
+                ev.onKickOut(roomID, code, '');
+        });
     }
-    /** A server push for one member session: dropped if the link is down or the session changed by then. */
+    /**
+     * A server push for one member session: dropped if the link is down, the session changed by then, or
+     * this client never heard that the session's login succeeded (a client ignores a room it is not in).
+     */
     deliver(roomID, memberKey, latencyMs, fn) {
         this.raise(latencyMs, (ev) => {
-            if (this.service.canReach(this.clientId, roomID, memberKey))
+            if (this.confirmed.has(memberKey) && this.service.canReach(this.clientId, roomID, memberKey))
                 fn(ev);
         });
     }
     /** The same, raised now: only from a timer turn of the service's own (never inside a driver call). */
     deliverNow(roomID, memberKey, fn) {
-        if (!this.stopped && this.events && this.service.canReach(this.clientId, roomID, memberKey))
+        if (!this.stopped && this.events && this.confirmed.has(memberKey) && this.service.canReach(this.clientId, roomID, memberKey))
             fn(this.events);
     }
     send(request, handle) {
         const { roomID } = request;
         this.cancelLogin(roomID);
+        // Logging in (again): until the answer, this client does not count itself in the room.
+        const held = this.service.memberKey(this.clientId, roomID);
+        if (held !== undefined)
+            this.confirmed.delete(held);
         if (!this.service.isOnline(this.clientId)) {
             // No route to the server: the attempt fails at once.
             this.raise(0, (ev) => ev.onLoginResult(roomID, ZegoErrorCode.RoomErrorConnectFailed, ''));
@@ -1074,11 +1126,24 @@ class SimulatedDriver {
             this.attempts.delete(roomID);
             if (this.stopped || !this.events)
                 return;
+            const lost = this.service.takeLostResponse(this.clientId);
             const [code, ext, kicked] = handle();
-            if (kicked)
+            if (lost) {
+                // The server did it, the client never heard: its attempt times out one more round trip later.
+                this.attempts.set(roomID, this.clock.setTimeout(() => {
+                    this.attempts.delete(roomID);
+                    if (!this.stopped && this.events)
+                        this.events.onLoginResult(roomID, ZegoErrorCode.RoomErrorLoginTimeout, '');
+                }, this.service.loginLatencyMs));
+            }
+            else if (kicked)
                 this.events.onKickOut(roomID, code, ext);
-            else
+            else {
+                const key = code === 0 ? this.service.memberKey(this.clientId, roomID) : undefined;
+                if (key !== undefined)
+                    this.confirmed.add(key);
                 this.events.onLoginResult(roomID, code, ext);
+            }
         }, this.service.loginLatencyMs));
     }
     raise(delayMs, fn) {
@@ -1112,7 +1177,7 @@ class SimulatedRoomService {
         if (this.clients.has(clientId))
             throw new Error(`SimulatedRoomService: client "${clientId}" already has a driver`);
         const driver = new SimulatedDriver(this, clientId);
-        this.clients.set(clientId, { id: clientId, online: true, driver, keys: new Map(), staleKnown: new Map() });
+        this.clients.set(clientId, { id: clientId, online: true, driver, keys: new Map(), staleKnown: new Map(), loseNextResponse: false });
         return driver;
     }
     /**
@@ -1137,11 +1202,29 @@ class SimulatedRoomService {
     isOnline(clientId) {
         return this.client(clientId).online;
     }
+    /** The member session this client holds in a room, if any. */
+    memberKey(clientId, roomID) {
+        return this.clients.get(clientId)?.keys.get(roomID);
+    }
     /** True while this member session is in the room with its link up (pushes reach it only then). */
     canReach(clientId, roomID, memberKey) {
         const c = this.clients.get(clientId);
         const m = this.byKey.get(memberKey);
         return !!c && c.online && c.keys.get(roomID) === memberKey && !!m && m.roomID === roomID && m.connected;
+    }
+    /**
+     * A fault: the server processes this client's next login but the answer never arrives; the client's
+     * attempt times out (1002031) and it retries. (A peer SDK kicked itself with "duplicate identity" here.)
+     */
+    loseNextLoginResponse(clientId) {
+        this.client(clientId).loseNextResponse = true;
+    }
+    /** True once per loseNextLoginResponse: the answer to this login is lost. */
+    takeLostResponse(clientId) {
+        const c = this.client(clientId);
+        const lost = c.loseNextResponse;
+        c.loseNextResponse = false;
+        return lost;
     }
     /** The server-side kick API (→ KickOut 1002055). */
     kickOut(roomID, userID) {
@@ -1169,10 +1252,12 @@ class SimulatedRoomService {
         if (prevKey !== undefined) {
             const removedCode = this.removedWhileAway.get(prevKey);
             if (removedCode !== undefined) {
-                this.removedWhileAway.delete(prevKey);
-                c.keys.delete(req.roomID);
+                // Told on every reconnect until the app logs in anew: a lost answer must not let a reconnect
+                // rejoin and kick the device that replaced it.
                 if (req.reconnect)
                     return [removedCode, '', true];
+                this.removedWhileAway.delete(prevKey);
+                c.keys.delete(req.roomID);
             }
         }
         if (this.verify && !this.verify(req.token, req.user.userID, req.roomID))
@@ -1310,16 +1395,16 @@ class SimulatedRoomService {
         const c = this.clients.get(m.clientId);
         if (!c || c.keys.get(room.id) !== m.key)
             return;
+        // Removed while away: remember what it knew, so a reconnect that rejoins hears only what changed.
+        if (!m.connected && m.notify)
+            c.staleKnown.set(room.id, m.known);
         if (kickCode === undefined) {
             c.keys.delete(room.id);
-            // Timed out while away: remember what it knew, so its reconnect hears only what changed.
-            if (!m.connected && m.notify)
-                c.staleKnown.set(room.id, m.known);
             return;
         }
         if (m.connected) {
             c.keys.delete(room.id);
-            c.driver.kickOut(room.id, kickCode);
+            c.driver.kickOut(room.id, kickCode, m.key);
         }
         else {
             this.removedWhileAway.set(m.key, kickCode);
