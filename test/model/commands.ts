@@ -19,6 +19,7 @@ export type Cmd =
   | { op: 'kick'; user: UserId; room: RoomId }
   | { op: 'duplicate'; user: UserId; room: RoomId }
   | { op: 'loseResponse'; user: UserId }
+  | { op: 'signalDown'; user: UserId }
   | { op: 'advance'; ms: number };
 
 const user = fc.constantFrom(...USERS);
@@ -35,6 +36,7 @@ export const cmdArb: fc.Arbitrary<Cmd> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('kick' as const), user, room }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('duplicate' as const), user, room }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('loseResponse' as const), user }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('signalDown' as const), user }) },
   { weight: 6, arbitrary: fc.record({ op: fc.constant('advance' as const), ms: fc.constantFrom(0, 50, 130, 1000, 2500, 30_000, 89_000, 95_000, 300_000, 1_260_000) }) },
 );
 

@@ -39,6 +39,7 @@ export function toScenario(s: Session): Record<string, unknown> {
       case 'kick': step({ user: c.user, do: 'kickOut', room: c.room }); return;
       case 'duplicate': step({ user: c.user, do: 'duplicateLogin', room: c.room, isUserStatusNotify: false }); return;
       case 'loseResponse': step({ user: c.user, do: 'loseLoginResponse' }); return;
+      case 'signalDown': step({ user: c.user, do: 'setNetworkReachable', reachable: false }); return;
       case 'advance': at += c.ms; return;
     }
   };

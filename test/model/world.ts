@@ -126,6 +126,7 @@ export function play(s: Session): Played {
         return;
       }
       case 'loseResponse': service.loseNextLoginResponse(c.user); return;
+      case 'signalDown': engines[c.user].setNetworkReachable(false); return; // the host's signal, right or wrong
       case 'advance': clock.advanceSync(c.ms); return;
     }
   };
