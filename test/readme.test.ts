@@ -25,3 +25,16 @@ test('the README\'s TypeScript example does what its comments say', async () => 
   expect(seen).toEqual([[0, R.Logining, 0], [120, R.Logined, 0], [1000, R.Reconnecting, 1002051], [1000 + 20 * 60_000, R.ReconnectFailed, 1002053]]);
   expect(readme).toContain("service.setNetwork('A', false);            // link drops: Reconnecting 1002051 at once");
 });
+
+test('the README\'s printed timeline is the demo\'s own output (docs/demo-timeline.txt, case 2, T0 to T6)', () => {
+  const pic = readme.indexOf('![Reconnection case 2');
+  const open = readme.indexOf('```\n', pic) + 4;
+  const block = readme.slice(open, readme.indexOf('```', open)).trimEnd();
+  const lines = block.split('\n');
+  expect(lines.length).toBeGreaterThan(15);
+  expect(lines[0]).toContain(' T0 ');
+  expect(lines[lines.length - 1]).toContain(' T6 ');
+  expect(block).toContain('Reconnecting (3)   1002051 RoomConnectTemporaryBroken');
+  const timeline = readFileSync(join(__dirname, '../docs/demo-timeline.txt'), 'utf8');
+  expect(timeline).toContain(block);
+});
