@@ -69,11 +69,9 @@ export class ZegoExpressEngine {
   loginRoom(roomID: string, user: ZegoUser, config?: ZegoRoomConfig, callback?: ZegoRoomLoginCallback): void {
     const fn = 'loginRoom';
     if (this.rejectAfterDestroy(fn, callback)) return;
-    const taken = typeof roomID === 'string' && this.rooms.has(roomID);
     const code = checkRoomID(roomID) || checkUser(user) || checkConfig(config);
     if (code !== 0) {
-      // A room that is logged in is never disturbed: its state does not change, only the caller hears.
-      if (!taken) this.emitState(String(roomID ?? ''), R.LoginFailed, code, '');
+      this.badInputFor(roomID, code);
       this.reject(fn, code, describe(code, roomID), callback);
       return;
     }
@@ -90,7 +88,7 @@ export class ZegoExpressEngine {
     const from = typeof fromRoomID === 'string' ? this.rooms.get(fromRoomID) : undefined;
     const toCode = checkRoomID(toRoomID) || checkConfig(config);
     if (toCode !== 0) {
-      if (!(typeof toRoomID === 'string' && this.rooms.has(toRoomID))) this.emitState(String(toRoomID ?? ''), R.LoginFailed, toCode, '');
+      this.badInputFor(toRoomID, toCode);
       this.debugError(toCode, fn, describe(toCode, toRoomID));
       return;
     }
@@ -176,6 +174,12 @@ export class ZegoExpressEngine {
     const session = new RoomSession(this.sessionHost, request, callback, switchFrom);
     this.rooms.set(request.roomID, session);
     session.feed('login');
+  }
+
+  /** Bad input for a login to `roomID`: LoginFailed for a room not logged in; a logged-in room is never disturbed. */
+  private badInputFor(roomID: unknown, code: number): void {
+    if (typeof roomID === 'string' && this.rooms.has(roomID)) return;
+    this.emitState(String(roomID ?? ''), R.LoginFailed, code, '');
   }
 
   private modeCheck(roomID: string, user: ZegoUser): number {

@@ -1,4 +1,4 @@
-// Logging seam. Tokens never reach a log line: callers pass data through `redact` first.
+// Logging seam. Tokens never reach a log line: the engine logs codes and messages, never call arguments.
 
 export interface Logger {
   warn(message: string): void;
@@ -12,10 +12,4 @@ export function consoleLogger(): Logger {
     if (f) { try { f.call(c, m); } catch { /* a broken console must not break the engine */ } }
   };
   return { warn: (m) => out(m, 'warn'), error: (m) => out(m, 'error') };
-}
-
-/** Replaces every token-looking value in a JSON-able object so it can be logged. */
-export function redactToken(token: string | undefined): string {
-  if (!token) return '(none)';
-  return `(token, ${token.length} chars)`;
 }

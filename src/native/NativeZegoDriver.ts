@@ -9,6 +9,7 @@
 // code). The engine's 20-minute window still ends the outage by the core's clock; whichever of the two
 // ends it first wins and the other is dropped (docs/UNITY.md, "When ZEGO and the core disagree").
 import type { LoginRequest, RoomDriver, RoomDriverContext } from '../driver/RoomDriver.js';
+import { answerAttempt, settleReconnect, takePending, type HeldAttempt } from '../driver/heldAttempt.js';
 import { ZegoRoomMode, ZegoRoomStateChangedReason as R, ZegoUpdateType } from '../model/enums.js';
 import { NATIVE_COMMAND as C, NATIVE_EVENT as N } from './protocol.js';
 
@@ -18,17 +19,11 @@ export type NativeEmit = (event: string, args: unknown[]) => void;
 /** What ZEGO's SDK is doing for one room, as its callbacks said. */
 type ZegoPhase = 'idle' | 'logining' | 'logined' | 'reconnecting';
 
-interface Room {
-  req: LoginRequest;
+/** `reconnecting`: the engine has been told the link is lost (by ZEGO's Reconnecting). */
+interface Room extends HeldAttempt {
   zego: ZegoPhase;
-  /** The engine waits for an onLoginResult. */
-  attempt: boolean;
-  /** The engine has been told the link is lost (by ZEGO's Reconnecting). */
-  reconnecting: boolean;
   /** Stamps LoginRoom commands: a login callback of an older one is ignored. */
   seq: number;
-  /** A reconnect outcome that came before the engine's attempt. */
-  pending?: { code: number; ext: string };
 }
 
 export class NativeZegoDriver implements RoomDriver {
@@ -52,7 +47,8 @@ export class NativeZegoDriver implements RoomDriver {
     const room = this.roomFor(request);
     room.attempt = true;
     if (request.reconnect) {
-      if (room.pending) { const p = room.pending; room.pending = undefined; this.answerLater(room, p.code, p.ext); return; }
+      const p = takePending(room);
+      if (p) { this.answerLater(room, p.code, p.ext); return; }
       if (room.zego === 'reconnecting' || room.zego === 'logining') return; // ZEGO is on it: its outcome answers
       // ZEGO still has the room: the loss came from the host's signal, not from ZEGO. Back at once.
       if (room.zego === 'logined') { this.answerLater(room, 0, ''); return; }
@@ -232,15 +228,11 @@ export class NativeZegoDriver implements RoomDriver {
 
   /** A reconnection ended (0 = back): answers the engine's held attempt, or waits for it. */
   private reconnectOutcome(room: Room, code: number, ext: string): void {
-    if (room.attempt) { this.answer(room, code, ext); return; }
-    if (room.reconnecting) room.pending = { code, ext };
+    settleReconnect(this.ctx!.events, room, code, ext);
   }
 
   private answer(room: Room, code: number, ext: string): void {
-    if (!room.attempt) return;
-    room.attempt = false;
-    if (code === 0) room.reconnecting = false;
-    this.ctx!.events.onLoginResult(room.req.roomID, code, ext);
+    answerAttempt(this.ctx!.events, room, code, ext);
   }
 
   /** Answers raised inside a driver call wait for a timer turn (RoomDriverEvents' rule). */

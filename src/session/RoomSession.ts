@@ -2,7 +2,7 @@
 import type { Clock, TimerHandle } from '../host/clock.js';
 import type { Logger } from '../host/log.js';
 import type { ZegoRoomStateChangedReason } from '../model/enums.js';
-import { LOGIN_CANCELLED_ERROR_CODE, RETRYABLE_LOGIN_ERRORS } from '../model/errorCodes.js';
+import { LOGIN_CANCELLED_ERROR_CODE, RETRYABLE_LOGIN_ERRORS, ZegoErrorCode as E } from '../model/errorCodes.js';
 import type { ZegoRoomLoginCallback } from '../model/types.js';
 import type { LoginRequest, RoomDriver } from '../driver/RoomDriver.js';
 import type { ReconnectPolicy } from './reconnectPolicy.js';
@@ -152,7 +152,7 @@ export class RoomSession {
       else this.host.driver.login(req);
     });
     // A driver that throws is treated like a network failure: retried inside the window.
-    if (!ok) this.host.clock.setTimeout(() => this.attemptResult(RETRYABLE_FALLBACK, ''), 0);
+    if (!ok) this.host.clock.setTimeout(() => this.attemptResult(E.RoomErrorConnectFailed, ''), 0);
   }
 
   private scheduleRetry(): void {
@@ -196,4 +196,3 @@ export class RoomSession {
   }
 }
 
-const RETRYABLE_FALLBACK = 1002030; // RoomErrorConnectFailed

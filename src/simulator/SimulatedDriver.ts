@@ -87,13 +87,17 @@ export class SimulatedDriver implements RoomDriver {
    */
   deliver(roomID: string, memberKey: number, latencyMs: number, fn: (ev: RoomDriverEvents) => void): void {
     this.raise(latencyMs, (ev) => {
-      if (this.confirmed.has(memberKey) && this.service.canReach(this.clientId, roomID, memberKey)) fn(ev);
+      if (this.reaches(roomID, memberKey)) fn(ev);
     });
   }
 
   /** The same, raised now: only from a timer turn of the service's own (never inside a driver call). */
   deliverNow(roomID: string, memberKey: number, fn: (ev: RoomDriverEvents) => void): void {
-    if (!this.stopped && this.events && this.confirmed.has(memberKey) && this.service.canReach(this.clientId, roomID, memberKey)) fn(this.events);
+    if (!this.stopped && this.events && this.reaches(roomID, memberKey)) fn(this.events);
+  }
+
+  private reaches(roomID: string, memberKey: number): boolean {
+    return this.confirmed.has(memberKey) && this.service.canReach(this.clientId, roomID, memberKey);
   }
 
   private send(request: LoginRequest, handle: () => [number, string, boolean?]): void {

@@ -3,11 +3,13 @@
 // mapping.ts; this file decides only *when* to report what (docs/WEBGL.md).
 //
 // The Web SDK reconnects by itself: the engine's reconnect attempt (`login` with `reconnect: true`) is
-// held open while the Web SDK works, and answered by its RECONNECTED or RECONNECT_FAILED. That lets a final failure on a reconnect (a token error) end as
-// ReconnectFailed 1002033, and lets the engine drive re-logins after the Web SDK's 300-s give-up.
+// held open while the Web SDK works, and answered by its RECONNECTED or RECONNECT_FAILED. That lets a
+// final failure on a reconnect (a token error) end as ReconnectFailed 1002033, and lets the engine drive
+// re-logins after the Web SDK's 300-s give-up.
 import type { ZegoExpressEngine as WebEngine } from 'zego-express-engine-webrtc';
 import type { Logger, LoginRequest, RoomDriver, RoomDriverContext, RoomDriverEvents, TimerHandle } from '../index.js';
 import { readToken04Expiry } from '../index.js';
+import { answerAttempt, settleReconnect, takePending, type HeldAttempt } from '../driver/heldAttempt.js';
 import { mapUpdateType, mapWebCode, versionAtLeast, WEBGL_ROOM_MAPPING as M } from './mapping.js';
 import { browserNetworkWatcher, type NetworkWatcher } from './network.js';
 
@@ -39,21 +41,14 @@ export interface ZegoWebDriverOptions {
 
 type WebPhase = 'idle' | 'logining' | 'logined' | 'reconnecting';
 
-/** What the driver knows about one room. */
-interface Room {
-  req: LoginRequest;
+/** What the driver knows about one room. `reconnecting`: the app has been told (by the engine or by this driver). */
+interface Room extends HeldAttempt {
   /** What the Web SDK is doing for this room. */
   web: WebPhase;
   /** The Web SDK may still hold a room module for it (after a failure or a kick): log out before logging in. */
   mayHold: boolean;
-  /** The engine is waiting for an onLoginResult. */
-  attempt: boolean;
-  /** The app has been told Reconnecting (by the engine or by this driver). */
-  reconnecting: boolean;
   /** Stamps Web promises: one settling for an older generation is ignored. */
   gen: number;
-  /** A reconnect outcome that came before the engine's attempt. */
-  pending?: { code: number; ext: string };
   /** An early Reconnecting waiting out the Web SDK's hold. */
   holdTimer?: TimerHandle;
   /** The hold passed in silence; Reconnected as soon as the browser is online. */
@@ -114,7 +109,8 @@ export class ZegoWebDriver implements RoomDriver {
     room.reconnecting = request.reconnect;
     if (!request.token) { this.answerLater(room, M.noTokenCode, ''); return; }
     if (request.reconnect) {
-      if (room.pending) { const p = room.pending; room.pending = undefined; this.answerLater(room, p.code, p.ext); return; }
+      const p = takePending(room);
+      if (p) { this.answerLater(room, p.code, p.ext); return; }
       if (room.web === 'reconnecting' || room.web === 'logining') return; // the Web SDK is on it: its outcome answers
       if (room.web === 'logined') { this.holdOpen(room); return; }
     }
@@ -342,16 +338,12 @@ export class ZegoWebDriver implements RoomDriver {
   /** A reconnect ended (0 = back). A failure while the app still thinks it is in the room gets a Reconnecting first. */
   private reconnectOutcome(room: Room, code: number, ext: string): void {
     room.holdPassed = false;
-    if (room.attempt) { this.answer(room, code, ext); return; }
-    if (code !== 0) this.tellReconnecting(room, M.reconnectingCode);
-    if (room.reconnecting) room.pending = { code, ext };
+    if (!room.attempt && code !== 0) this.tellReconnecting(room, M.reconnectingCode);
+    settleReconnect(this.ctx!.events, room, code, ext);
   }
 
   private answer(room: Room, code: number, ext: string): void {
-    if (!room.attempt) return;
-    room.attempt = false;
-    if (code === 0) room.reconnecting = false;
-    this.ctx!.events.onLoginResult(room.req.roomID, code, ext);
+    answerAttempt(this.ctx!.events, room, code, ext);
   }
 
   private answerLater(room: Room, code: number, ext: string): void {

@@ -14,7 +14,7 @@ function hostClock() {
     };
 }
 
-// Logging seam. Tokens never reach a log line: callers pass data through `redact` first.
+// Logging seam. Tokens never reach a log line: the engine logs codes and messages, never call arguments.
 function consoleLogger() {
     const c = globalThis.console;
     const out = (m, level) => {
@@ -562,7 +562,7 @@ class RoomSession {
         });
         // A driver that throws is treated like a network failure: retried inside the window.
         if (!ok)
-            this.host.clock.setTimeout(() => this.attemptResult(RETRYABLE_FALLBACK, ''), 0);
+            this.host.clock.setTimeout(() => this.attemptResult(ZegoErrorCode.RoomErrorConnectFailed, ''), 0);
     }
     scheduleRetry() {
         const { clock, policy, windowMs } = this.host;
@@ -618,7 +618,6 @@ class RoomSession {
         }
     }
 }
-const RETRYABLE_FALLBACK = 1002030; // RoomErrorConnectFailed
 
 class Dispatcher {
     constructor(clock, log) {
@@ -704,12 +703,9 @@ class ZegoExpressEngine {
         const fn = 'loginRoom';
         if (this.rejectAfterDestroy(fn, callback))
             return;
-        const taken = typeof roomID === 'string' && this.rooms.has(roomID);
         const code = checkRoomID(roomID) || checkUser(user) || checkConfig(config);
         if (code !== 0) {
-            // A room that is logged in is never disturbed: its state does not change, only the caller hears.
-            if (!taken)
-                this.emitState(String(roomID ?? ''), ZegoRoomStateChangedReason.LoginFailed, code, '');
+            this.badInputFor(roomID, code);
             this.reject(fn, code, describe(code, roomID), callback);
             return;
         }
@@ -729,8 +725,7 @@ class ZegoExpressEngine {
         const from = typeof fromRoomID === 'string' ? this.rooms.get(fromRoomID) : undefined;
         const toCode = checkRoomID(toRoomID) || checkConfig(config);
         if (toCode !== 0) {
-            if (!(typeof toRoomID === 'string' && this.rooms.has(toRoomID)))
-                this.emitState(String(toRoomID ?? ''), ZegoRoomStateChangedReason.LoginFailed, toCode, '');
+            this.badInputFor(toRoomID, toCode);
             this.debugError(toCode, fn, describe(toCode, toRoomID));
             return;
         }
@@ -840,6 +835,12 @@ class ZegoExpressEngine {
         const session = new RoomSession(this.sessionHost, request, callback, switchFrom);
         this.rooms.set(request.roomID, session);
         session.feed('login');
+    }
+    /** Bad input for a login to `roomID`: LoginFailed for a room not logged in; a logged-in room is never disturbed. */
+    badInputFor(roomID, code) {
+        if (typeof roomID === 'string' && this.rooms.has(roomID))
+            return;
+        this.emitState(String(roomID ?? ''), ZegoRoomStateChangedReason.LoginFailed, code, '');
     }
     modeCheck(roomID, user) {
         const active = [...this.rooms.values()];
@@ -1101,14 +1102,17 @@ class SimulatedDriver {
      */
     deliver(roomID, memberKey, latencyMs, fn) {
         this.raise(latencyMs, (ev) => {
-            if (this.confirmed.has(memberKey) && this.service.canReach(this.clientId, roomID, memberKey))
+            if (this.reaches(roomID, memberKey))
                 fn(ev);
         });
     }
     /** The same, raised now: only from a timer turn of the service's own (never inside a driver call). */
     deliverNow(roomID, memberKey, fn) {
-        if (!this.stopped && this.events && this.confirmed.has(memberKey) && this.service.canReach(this.clientId, roomID, memberKey))
+        if (!this.stopped && this.events && this.reaches(roomID, memberKey))
             fn(this.events);
+    }
+    reaches(roomID, memberKey) {
+        return this.confirmed.has(memberKey) && this.service.canReach(this.clientId, roomID, memberKey);
     }
     send(request, handle) {
         const { roomID } = request;
@@ -1734,6 +1738,29 @@ function bridgeReset() {
     state.queue = [];
 }
 
+/** Answers the held attempt, once: 0 = in the room (the outage is over). */
+function answerAttempt(events, room, code, ext) {
+    if (!room.attempt)
+        return;
+    room.attempt = false;
+    if (code === 0)
+        room.reconnecting = false;
+    events.onLoginResult(room.req.roomID, code, ext);
+}
+/** A reconnection ended: answer the held attempt, or keep the outcome for the attempt the engine will make. */
+function settleReconnect(events, room, code, ext) {
+    if (room.attempt)
+        answerAttempt(events, room, code, ext);
+    else if (room.reconnecting)
+        room.pending = { code, ext };
+}
+/** The outcome that came before this attempt, if any (taken once). */
+function takePending(room) {
+    const p = room.pending;
+    room.pending = undefined;
+    return p;
+}
+
 // The two directions between the core's "native" driver and its C# adapter (docs/BOUNDARY.md,
 // "The native driver"). Commands go out as bridge events named `native:<command>`, drained with the
 // others; ZEGO's callbacks come back as bridgeInvoke `{"op":"nativeEvent","event":…,"args":[…]}`.
@@ -1788,9 +1815,8 @@ class NativeZegoDriver {
         const room = this.roomFor(request);
         room.attempt = true;
         if (request.reconnect) {
-            if (room.pending) {
-                const p = room.pending;
-                room.pending = undefined;
+            const p = takePending(room);
+            if (p) {
                 this.answerLater(room, p.code, p.ext);
                 return;
             }
@@ -1989,20 +2015,10 @@ class NativeZegoDriver {
     }
     /** A reconnection ended (0 = back): answers the engine's held attempt, or waits for it. */
     reconnectOutcome(room, code, ext) {
-        if (room.attempt) {
-            this.answer(room, code, ext);
-            return;
-        }
-        if (room.reconnecting)
-            room.pending = { code, ext };
+        settleReconnect(this.ctx.events, room, code, ext);
     }
     answer(room, code, ext) {
-        if (!room.attempt)
-            return;
-        room.attempt = false;
-        if (code === 0)
-            room.reconnecting = false;
-        this.ctx.events.onLoginResult(room.req.roomID, code, ext);
+        answerAttempt(this.ctx.events, room, code, ext);
     }
     /** Answers raised inside a driver call wait for a timer turn (RoomDriverEvents' rule). */
     answerLater(room, code, ext) {
