@@ -1,6 +1,7 @@
-// Drop on a GameObject and press Play: logs in against the simulated room service and shows the debug
-// panel; press its buttons and watch the Console. Assets/ZegoRoomBridgeExample in the repository is the
-// full example (every reason handled as ZEGO's room connection status page does).
+// Drop on a GameObject and press Play in the Editor: logs in against the simulated room service; press
+// the debug panel's buttons (network down/up, server kick, duplicate login) and watch the Console.
+// The repository's Assets/ZegoRoomBridgeExample is the full example (every reason handled as ZEGO's
+// room connection status page does).
 using UnityEngine;
 using ZegoRoomBridge;
 
@@ -11,7 +12,9 @@ public class SimulatorQuickStart : MonoBehaviour
 
     void Start()
     {
-        ZegoRoomBridgeSettings.UseSimulator = true;
+        // The simulator only in the Editor: a player build must run the platform's real driver (or
+        // fail loudly in CreateEngine), never a simulated room without saying so.
+        if (Application.isEditor) ZegoRoomBridgeSettings.UseSimulator = true;
         var engine = ZegoExpressEngine.CreateEngine(new ZegoEngineProfile());
         engine.onRoomStateChanged = (room, reason, errorCode, extendedData) =>
             Debug.Log("onRoomStateChanged " + room + " " + reason + " " + errorCode);
@@ -20,7 +23,10 @@ public class SimulatorQuickStart : MonoBehaviour
         ZegoRoomConfig config = new ZegoRoomConfig();
         config.isUserStatusNotify = true;
         engine.LoginRoom(roomID, new ZegoUser(userID), config);
-        gameObject.AddComponent<ZegoRoomDebugPanel>().roomID = roomID;
+        // The runner already shows a panel when "Show Debug Panel In Play Mode" is on; add one only
+        // when there is none, so two panels never overlap.
+        if (FindObjectOfType<ZegoRoomDebugPanel>() == null)
+            gameObject.AddComponent<ZegoRoomDebugPanel>().roomID = roomID;
     }
 
     void OnDestroy()
