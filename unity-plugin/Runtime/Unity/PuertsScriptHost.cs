@@ -1,6 +1,30 @@
 // The one PuerTS-specific file: IScriptHost over a PuerTS env, for PuerTS 2.x (JsEnv/JSObject) and
-// 3.x (ScriptEnv/ScriptObject). Compiled only when com.tencent.puerts.core is installed (asmdef versionDefines).
-#if ZRB_PUERTS
+// 3.x (ScriptEnv/ScriptObject). The asmdef's versionDefines say what is installed:
+//   ZRB_PUERTS          com.tencent.puerts.core, any version (nothing here compiles without it)
+//   ZRB_PUERTS_2        com.tencent.puerts.core 2.x
+//   ZRB_PUERTS_3        com.tencent.puerts.core 3.x
+//   ZRB_PUERTS_V8       com.tencent.puerts.v8        (3.x; BackendV8, absent from WebGL players)
+//   ZRB_PUERTS_QUICKJS  com.tencent.puerts.quickjs   (3.x; BackendQuickJS)
+//   ZRB_PUERTS_NODEJS   com.tencent.puerts.nodejs    (3.x; BackendNodeJS)
+//   ZRB_PUERTS_WEBGL    com.tencent.puerts.webgl     (2.x or 3.x; Puerts.WebGL.MainEnv, needed by WebGL players)
+// PuerTS copied into Assets/ is no package, so Unity sets none of them: add to Scripting Define Symbols
+// ZRB_PUERTS, ZRB_PUERTS_2 or ZRB_PUERTS_3, and for 3.x each of ZRB_PUERTS_V8 / _QUICKJS / _NODEJS /
+// _WEBGL whose PuerTS folder you copied (Documentation~/puerts-setup.md). Keep PuerTS's .asmdef files:
+// a package assembly can only reach PuerTS through them.
+// A combination that cannot run stops the compile with an #error naming what to install or define.
+#if !ZRB_PUERTS && (ZRB_PUERTS_2 || ZRB_PUERTS_3 || ZRB_PUERTS_V8 || ZRB_PUERTS_QUICKJS || ZRB_PUERTS_NODEJS || ZRB_PUERTS_WEBGL)
+#error zego-room-bridge: a ZRB_PUERTS_* define is set but ZRB_PUERTS is not: add ZRB_PUERTS to Scripting Define Symbols (PuerTS copied into Assets/, see Documentation~/puerts-setup.md)
+#elif ZRB_PUERTS && ZRB_PUERTS_2 && ZRB_PUERTS_3
+#error zego-room-bridge: both ZRB_PUERTS_2 and ZRB_PUERTS_3 are defined: keep the one matching your PuerTS (com.tencent.puerts.core 2.x or 3.x)
+#elif ZRB_PUERTS && !ZRB_PUERTS_2 && !ZRB_PUERTS_3
+#error zego-room-bridge: this com.tencent.puerts.core version is not supported (2.x and 3.x are); PuerTS copied into Assets/: add ZRB_PUERTS_2 or ZRB_PUERTS_3 to Scripting Define Symbols
+#elif ZRB_PUERTS_2 && (ZRB_PUERTS_V8 || ZRB_PUERTS_QUICKJS || ZRB_PUERTS_NODEJS)
+#error zego-room-bridge: com.tencent.puerts.v8 / .quickjs / .nodejs are PuerTS 3.x packages but com.tencent.puerts.core is 2.x: install one PuerTS line (PuerTS copied into Assets/: ZRB_PUERTS_V8 / _QUICKJS / _NODEJS are for 3.x only)
+#elif ZRB_PUERTS && UNITY_WEBGL && !UNITY_EDITOR && !ZRB_PUERTS_WEBGL
+#error zego-room-bridge: a WebGL player needs PuerTS's WebGL support: install com.tencent.puerts.webgl (the same version as com.tencent.puerts.core); PuerTS copied into Assets/: also add ZRB_PUERTS_WEBGL
+#elif ZRB_PUERTS_3 && !UNITY_EDITOR && !UNITY_WEBGL && !ZRB_PUERTS_V8 && !ZRB_PUERTS_QUICKJS && !ZRB_PUERTS_NODEJS
+#error zego-room-bridge: PuerTS 3.x has no JS backend for this player: install com.tencent.puerts.v8 (or com.tencent.puerts.quickjs / com.tencent.puerts.nodejs); PuerTS copied into Assets/: also add ZRB_PUERTS_V8 (or ZRB_PUERTS_QUICKJS / ZRB_PUERTS_NODEJS)
+#elif ZRB_PUERTS
 using System;
 #if ZRB_PUERTS_3
 using PuerEnv = Puerts.ScriptEnv;
@@ -17,6 +41,11 @@ namespace ZegoRoomBridge
         /// <summary>The Web SDK driver (WebGL players only): importing it registers the "web" driver with the core.</summary>
         public const string WebModulePath = "ZegoRoomBridge/webgl.mjs";
 
+        /// <summary>Why CreateDefault has no env: PuerTS 3.x in the Editor without a backend package (players stop at compile time).</summary>
+        public const string NoBackendMessage =
+            "no JS backend for PuerTS 3.x: install com.tencent.puerts.v8 (or com.tencent.puerts.quickjs / com.tencent.puerts.nodejs); " +
+            "PuerTS copied into Assets/: also add ZRB_PUERTS_V8 (or ZRB_PUERTS_QUICKJS / ZRB_PUERTS_NODEJS) to Scripting Define Symbols";
+
         readonly PuerEnv env;
         readonly bool ownsEnv;
         // String-only signatures: PuerTS's shared reference-type bridges cover them under IL2CPP.
@@ -30,7 +59,8 @@ namespace ZegoRoomBridge
         {
             this.env = env ?? throw new ArgumentNullException(nameof(env));
             this.ownsEnv = ownsEnv;
-            var module = env.ExecuteModule(ModulePath);   // ExecuteModule(path).Get<T> compiles in Editor (PInvoke) and IL2CPP alike
+            // ExecuteModule(path).Get<T>: 3.x's Editor (PInvoke) ScriptEnv has no ExecuteModule<T>.
+            var module = env.ExecuteModule(ModulePath);
             invoke = module.Get<Func<string, string>>("bridgeInvoke");
             drain = module.Get<Func<string>>("bridgeDrain");
 #if UNITY_WEBGL && !UNITY_EDITOR
@@ -38,17 +68,25 @@ namespace ZegoRoomBridge
 #endif
         }
 
-        /// <summary>The env the bridge uses when the app hands none: WebGL's single MainEnv (never disposed), else a V8 env of its own.</summary>
+        /// <summary>
+        /// The env the bridge uses when the app hands none: a WebGL player's single MainEnv (never disposed);
+        /// else 2.x's JsEnv, or a 3.x ScriptEnv of its own on the first installed backend in PuerTS's own
+        /// order (V8, Node.js, QuickJS). Throws ZegoRoomBridgeException (1000017) when 3.x has no backend.
+        /// </summary>
         public static PuertsScriptHost CreateDefault()
         {
-#if UNITY_WEBGL && !UNITY_EDITOR && ZRB_PUERTS_WEBGL
+#if UNITY_WEBGL && !UNITY_EDITOR
             return new PuertsScriptHost(Puerts.WebGL.MainEnv.Get(), false);
-#elif ZRB_PUERTS_3 && ZRB_PUERTS_V8
-            return new PuertsScriptHost(new Puerts.ScriptEnv(new Puerts.BackendV8()), true);
-#else
-#pragma warning disable 618 // 3.x without the v8 package: JsEnv picks an installed backend (V8, Node, QuickJS)
+#elif ZRB_PUERTS_2
             return new PuertsScriptHost(new Puerts.JsEnv(), true);
-#pragma warning restore 618
+#elif ZRB_PUERTS_V8
+            return new PuertsScriptHost(new Puerts.ScriptEnv(new Puerts.BackendV8()), true);
+#elif ZRB_PUERTS_NODEJS
+            return new PuertsScriptHost(new Puerts.ScriptEnv(new Puerts.BackendNodeJS()), true);
+#elif ZRB_PUERTS_QUICKJS
+            return new PuertsScriptHost(new Puerts.ScriptEnv(new Puerts.BackendQuickJS()), true);
+#else
+            throw new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam, "zego-room-bridge: CreateEngine failed (1000017): " + NoBackendMessage);
 #endif
         }
 
