@@ -103,7 +103,9 @@ namespace ZegoRoomBridge.Tests.ZegoUsage
 
         public void CreateOldStyle(uint appID, string appSign)
         {
+#pragma warning disable CS0618 // obsolete in ZEGO's SDK as here: ZEGO's script gets the same warning
             engine = ZegoExpressEngine.CreateEngine(appID, appSign, true, ZegoScenario.General);
+#pragma warning restore CS0618
             engine.onRoomStateUpdate = OnRoomStateUpdate;
             engine.onRoomStateChanged = OnRoomStateChanged;
         }

@@ -31,7 +31,7 @@ namespace ZegoRoomBridge
         public string token;
     }
 
-    /// <summary>ZEGO's application scenarios (values as in ZEGO's 3.x C# SDK). The room bridge accepts and ignores it.</summary>
+    /// <summary>ZEGO's application scenarios (values as in ZEGO's 3.x C# SDK): the native driver hands it to ZEGO's CreateEngine; the other drivers ignore it.</summary>
     public enum ZegoScenario
     {
         General = 0,
