@@ -13,3 +13,4 @@ export { hostClock, type Clock, type TimerHandle } from './host/clock.js';
 export type { Logger } from './host/log.js';
 export { makeTestToken04, readToken04Expiry, type TestToken04Options } from './token/token04.js';
 export { seededRandom } from './host/random.js';
+export { BRIDGE_VERSION } from './version.js';

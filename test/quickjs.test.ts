@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { PuertsLikeHost, loadQuickJS } from './quickjs/puertsLikeHost';
+import { BRIDGE_VERSION } from '../src/version';
 
 const CORE = readFileSync(join(__dirname, '../unity-plugin/Runtime/Resources/ZegoRoomBridge/core.mjs'), 'utf8');
 const T_START = 1_800_000_000_000;
@@ -54,7 +55,7 @@ describe('core.mjs in quickjs-ng with a PuerTS-like host', () => {
     const u = new Unity();
     for (const g of ['TextEncoder', 'atob', 'btoa', 'fetch', 'window', 'process', 'require', 'setImmediate']) expect(u.host.typeOf(g)).toBe('undefined');
     for (const g of ['console', 'setTimeout', 'clearTimeout', 'setInterval']) expect(u.host.typeOf(g)).not.toBe('undefined');
-    expect(u.invoke({ op: 'version' })).toEqual({ ok: true, protocol: 1 });
+    expect(u.invoke({ op: 'version' })).toEqual({ ok: true, protocol: 1, version: BRIDGE_VERSION });
     u.dispose();
   });
 

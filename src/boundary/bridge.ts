@@ -12,6 +12,7 @@ import type { RoomDriver } from '../driver/RoomDriver.js';
 import { ZegoExpressEngine } from '../engine/ZegoExpressEngine.js';
 import { SimulatedRoomService } from '../simulator/SimulatedRoomService.js';
 import { makeTestToken04 } from '../token/token04.js';
+import { BRIDGE_VERSION } from '../version.js';
 
 export const BRIDGE_PROTOCOL_VERSION = 1;
 
@@ -68,7 +69,7 @@ export function bridgeDrain(): string {
 
 function handle(req: Json): Json {
   switch (req.op) {
-    case 'version': return { protocol: BRIDGE_PROTOCOL_VERSION };
+    case 'version': return { protocol: BRIDGE_PROTOCOL_VERSION, version: BRIDGE_VERSION };
     case 'createEngine': return createEngine(req);
     case 'destroyEngine': {
       const id = str(req, 'engine');

@@ -12,6 +12,8 @@ namespace ZEGO
     public enum ZegoStreamQualityLevel { Excellent, Good, Medium, Bad, Die, Unknown }
     public enum ZegoUpdateType { Add, Delete }
     public enum ZegoScenario { General = 0, Communication = 1, Live = 2, Default = 3 }
+    public enum ZegoPublishChannel { Main, Aux, Third, Fourth }
+    public enum ZegoViewMode { AspectFit, AspectFill, ScaleToFill }
 
     public class ZegoRoomConfig
     {
@@ -38,6 +40,29 @@ namespace ZEGO
         public string appSign;
         public ZegoScenario scenario;
     }
+
+    public class ZegoLogConfig
+    {
+        public string logPath;
+        public ulong logSize;
+        public ZegoLogConfig() { logPath = ""; logSize = 5 * 1024 * 1024; }
+    }
+
+    public class ZegoEngineConfig
+    {
+        public ZegoLogConfig logConfig;
+        public Dictionary<string, string> advancedConfig;
+    }
+
+    // Media: the few types the keep-ZEGO's-media example uses (ZEGO's 3.x C# defines; fields abridged).
+    public class ZegoCanvas
+    {
+        public System.IntPtr view;
+        public ZegoViewMode viewMode;
+        public int backgroundColor;
+    }
+
+    public class ZegoPlayerConfig { public string roomID; }
 
     public class IZegoEventHandler
     {

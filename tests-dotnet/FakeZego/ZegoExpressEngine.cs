@@ -31,6 +31,26 @@ namespace ZEGO
 
         public static ZegoExpressEngine GetEngine() => engine;
 
+        /// <summary>What GetVersion answers (a test may change it).</summary>
+        public static string Version = "3.14.5";
+
+        public static string GetVersion() => Version;
+
+        public static void SetLogConfig(ZegoLogConfig config) => Record("SetLogConfig(" + config.logPath + ", " + config.logSize + ")");
+
+        public static void SetEngineConfig(ZegoEngineConfig config)
+        {
+            var pairs = new List<string>();
+            if (config.advancedConfig != null)
+                foreach (var kv in config.advancedConfig) pairs.Add(kv.Key + "=" + kv.Value);
+            pairs.Sort(System.StringComparer.Ordinal);
+            Record("SetEngineConfig(" + string.Join(" ", pairs) + (config.logConfig == null ? "" : ", log " + config.logConfig.logPath) + ")");
+        }
+
+        [System.Obsolete("Deprecated since 2.14.0, please use CreateEngine(ZegoEngineProfile) instead")]
+        public static ZegoExpressEngine CreateEngine(uint appID, string appSign, bool isTestEnv, ZegoScenario scenario) =>
+            CreateEngine(new ZegoEngineProfile { appID = appID, appSign = appSign, scenario = scenario });
+
         public static void SetRoomMode(ZegoRoomMode mode)
         {
             Record("SetRoomMode(" + mode + ")");
@@ -44,6 +64,12 @@ namespace ZEGO
         public abstract void SwitchRoom(string fromRoomID, string toRoomID, ZegoRoomConfig config = null);
         public abstract void RenewToken(string roomID, string token);
         public abstract void SetRoomExtraInfo(string roomID, string key, string value, OnRoomSetRoomExtraInfoResult onRoomSetRoomExtraInfoResult);
+
+        // Media, with the Unity SDK's signatures: what a game keeps ZEGO's SDK for.
+        public abstract void StartPublishingStream(string streamID, ZegoPublishChannel channel = ZegoPublishChannel.Main);
+        public abstract void StopPublishingStream(ZegoPublishChannel channel = ZegoPublishChannel.Main);
+        public abstract void StartPlayingStream(string streamId, ZegoCanvas canvas, ZegoPlayerConfig config = null);
+        public abstract void StopPlayingStream(string streamID);
 
         public IZegoEventHandler.OnRoomStateUpdate onRoomStateUpdate;
         public IZegoEventHandler.OnRoomStateChanged onRoomStateChanged;
@@ -59,6 +85,7 @@ namespace ZEGO
         public static void ResetFake()
         {
             engine = null;
+            Version = "3.14.5";
             mode = ZegoRoomMode.SingleRoom;
             lock (Calls) Calls.Clear();
         }
@@ -100,6 +127,16 @@ namespace ZEGO
 
         public override void SetRoomExtraInfo(string roomID, string key, string value, OnRoomSetRoomExtraInfoResult onRoomSetRoomExtraInfoResult) =>
             Record("SetRoomExtraInfo(" + roomID + ", " + key + ")");
+
+        public override void StartPublishingStream(string streamID, ZegoPublishChannel channel = ZegoPublishChannel.Main) =>
+            Record("StartPublishingStream(" + streamID + ", " + channel + ")");
+
+        public override void StopPublishingStream(ZegoPublishChannel channel = ZegoPublishChannel.Main) => Record("StopPublishingStream(" + channel + ")");
+
+        public override void StartPlayingStream(string streamId, ZegoCanvas canvas, ZegoPlayerConfig config = null) =>
+            Record("StartPlayingStream(" + streamId + (canvas == null ? ", no canvas" : ", canvas") + ")");
+
+        public override void StopPlayingStream(string streamID) => Record("StopPlayingStream(" + streamID + ")");
 
         // ---- ZEGO's side of the story -----------------------------------------------------------------
 

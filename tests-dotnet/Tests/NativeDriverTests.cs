@@ -2,6 +2,7 @@
 // a fake of ZEGO's Unity SDK (tests-dotnet/FakeZego), and ZEGO's callbacks back out of the bridge's delegates.
 using System.Linq;
 using NUnit.Framework;
+using ZegoRoomBridge.Native;
 using R = ZegoRoomBridge.ZegoRoomStateChangedReason;
 using ZR = ZEGO.ZegoRoomStateChangedReason;
 
@@ -16,15 +17,28 @@ namespace ZegoRoomBridge.Tests
         public void NoZegoYet()
         {
             ZEGO.ZegoExpressEngine.ResetFake();
-            NativeRoomDriver.AdapterFactory = null;
+            ForgetZegosSdk();
         }
 
         [TearDown]
         public void ForgetTheAdapter()
         {
             ZegoExpressEngine.DestroyEngine();
-            NativeRoomDriver.AdapterFactory = null;   // other tests run as a project without ZEGO's SDK
+            ForgetZegosSdk();   // other tests run as a project without ZEGO's SDK
         }
+
+        internal static void ForgetZegosSdk()
+        {
+            NativeRoomDriver.AdapterFactory = null;
+            NativeRoomDriver.SdkVersion = null;
+            NativeRoomDriver.ForwardLogConfig = null;
+            NativeRoomDriver.ForwardEngineConfig = null;
+            NativeRoomDriver.LogConfig = null;
+            NativeRoomDriver.EngineConfig = null;
+        }
+
+        static string[] Warnings() =>
+            UnityEngine.Debug.Lines.Where(l => l.type == UnityEngine.LogType.Warning).Select(l => l.message).ToArray();
 
         void LoggedIn(string room = "room1")
         {
@@ -243,6 +257,152 @@ namespace ZegoRoomBridge.Tests
             Assert.That(zego.onRoomStateChanged, Is.Null);
             Assert.That(zego.onDebugError, Is.Null);
         }
+
+        // ---- the app's '=' on ZEGO's delegate fields ----------------------------------------------------
+
+        [Test]
+        public void AppAssignsZegosOnRoomStateChangedWithEquals_TheBridgeReattaches_StillHearsReconnecting_WarnsOnce_AndTheAppsHandlerHearsToo()
+        {
+            b = NativeBridge.Create();
+            var appHeard = new System.Collections.Generic.List<(string, ZR, int)>();
+            // ZEGO's own example scripts bind like this, right after creating the engine.
+            b.Zego.onRoomStateChanged = (room, reason, code, ext) => appHeard.Add((room, reason, code));
+            LoggedIn();
+            b.At(1000);
+            b.Zego.RoomStateChanged("room1", ZR.Reconnecting, 1002051);
+            b.Frame();
+            Assert.That(b.States("room1"), Is.EqualTo(new[] { (0.0, R.Logining, 0), (0.0, R.Logined, 0), (1000.0, R.Reconnecting, 1002051) }));
+            Assert.That(appHeard, Is.EqualTo(new[] { ("room1", ZR.Logining, 0), ("room1", ZR.Logined, 0), ("room1", ZR.Reconnecting, 1002051) }));
+            Assert.That(Warnings(), Is.EqualTo(new[]
+            {
+                "zego-room-bridge: ZEGO's onRoomStateChanged was assigned with '=' (or cleared), which removed the bridge's handler; " +
+                "re-attached. Add your own handlers to ZEGO's engine with '+=', or use this package's onRoomStateChanged.",
+            }));
+
+            // Assigned again: re-attached again, no second warning.
+            b.Zego.onRoomStateChanged = (room, reason, code, ext) => appHeard.Add((room, reason, code));
+            b.At(2000);
+            b.Zego.RoomStateChanged("room1", ZR.Reconnected, 0);
+            b.Frame();
+            Assert.That(b.States("room1").Last(), Is.EqualTo((2000.0, R.Reconnected, 0)));
+            Assert.That(appHeard.Last(), Is.EqualTo(("room1", ZR.Reconnected, 0)));
+            Assert.That(Warnings().Length, Is.EqualTo(1));
+        }
+
+        [Test]
+        public void AppAddsToZegosDelegatesWithPlusEquals_NoWarning_TheBridgeHearsEachEventOnce()
+        {
+            b = NativeBridge.Create();
+            LoggedIn();
+            var appHeard = 0;
+            b.Zego.onRoomStateChanged += (room, reason, code, ext) => appHeard++;
+            b.Frame();
+            b.Zego.RoomStateChanged("room1", ZR.Reconnecting, 1002051);
+            b.Frame();
+            Assert.That(b.States("room1").Count(s => s.reason == R.Reconnecting), Is.EqualTo(1));
+            Assert.That(appHeard, Is.EqualTo(1));
+            Assert.That(Warnings(), Is.Empty);
+        }
+
+        [Test]
+        public void AppClearsZegosOnDebugError_TheBridgeReattaches_WarningNamesThatField()
+        {
+            b = NativeBridge.Create();
+            b.Zego.onDebugError = null;
+            b.Frame();
+            b.Zego.onDebugError(1002075, "loginRoom", "token format error");
+            b.Frame();
+            Assert.That(b.Log.Select(r => (r.Cb, r.Code, r.Fn)), Is.EqualTo(new[] { ("debug", 1002075, "loginRoom") }));
+            Assert.That(Warnings().Single(), Does.StartWith("zego-room-bridge: ZEGO's onDebugError was assigned with '='"));
+        }
+
+        [Test]
+        public void TheAdaptersPerFrameCheck_AllocatesNothingWhileNoFieldChanges()
+        {
+            ZegoNativeRoomAdapter.Register();
+            var adapter = new ZegoNativeRoomAdapter(new ZegoEngineProfile { appID = 1 }, new NoEvents());
+            adapter.Execute("createEngine", new Newtonsoft.Json.Linq.JArray { 1, 0 });
+            var zego = ZEGO.FakeEngine.Current;
+            adapter.Tick();   // JIT and first-call work happen here
+            var before = System.GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1000; i++) adapter.Tick();
+            Assert.That(System.GC.GetAllocatedBytesForCurrentThread() - before, Is.EqualTo(0));
+
+            zego.onRoomUserUpdate += (room, type, users, count) => { };
+            adapter.Tick();   // a changed field is looked at once
+            before = System.GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1000; i++) adapter.Tick();
+            Assert.That(System.GC.GetAllocatedBytesForCurrentThread() - before, Is.EqualTo(0));
+            Assert.That(Warnings(), Is.Empty);
+            adapter.Dispose();
+        }
+
+        sealed class NoEvents : INativeRoomEvents
+        {
+            public void Post(string eventName, Newtonsoft.Json.Linq.JArray args) { }
+        }
+
+        // ---- engine settings, version, the old factory ---------------------------------------------------
+
+        [Test]
+        public void LogAndEngineConfig_ReachZegoBeforeItsEngineIsCreated_AndAtOnceWhileItRuns()
+        {
+            var advanced = new System.Collections.Generic.Dictionary<string, string> { ["b"] = "2", ["a"] = "1" };
+            ZegoExpressEngine.SetEngineConfig(new ZegoEngineConfig { advancedConfig = advanced });
+            ZegoExpressEngine.SetLogConfig(new ZegoLogConfig { logPath = "/logs", logSize = 1024 * 1024 });
+            advanced["a"] = "changed after the call";
+            b = NativeBridge.Create();
+            Assert.That(b.ZegoCalls(), Is.EqualTo(new[] { "SetEngineConfig(a=1 b=2)", "SetLogConfig(/logs, 1048576)", "SetRoomMode(SingleRoom)", "CreateEngine(1234, sign, Default)" }));
+            ZegoExpressEngine.SetEngineConfig(new ZegoEngineConfig { advancedConfig = new System.Collections.Generic.Dictionary<string, string> { ["c"] = "3" } });
+            ZegoExpressEngine.SetLogConfig(new ZegoLogConfig());
+            Assert.That(b.ZegoCalls().Skip(4), Is.EqualTo(new[] { "SetEngineConfig(c=3)", "SetLogConfig(, 5242880)" }));
+        }
+
+        [Test]
+        public void GetVersion_NamesTheBridgesVersionAndZegosSdkVersion()
+        {
+            b = NativeBridge.Create();
+            Assert.That(ZegoExpressEngine.GetVersion(), Is.EqualTo("zego-room-bridge " + PackageVersion() + " (native ZEGO 3.14.5)"));
+        }
+
+        [Test]
+        public void GetVersion_BeforeCreateEngine_AsksCoreMjsWithAHostOfItsOwn_AndNamesTheDriverCreateEngineWouldChoose()
+        {
+            var hosts = new System.Collections.Generic.List<V8ScriptHost>();
+            ZegoRoomBridgeSettings.ScriptHostFactory = () => { var h = new V8ScriptHost(); hosts.Add(h); return h; };
+            Assert.That(ZegoExpressEngine.GetVersion(), Is.EqualTo("zego-room-bridge " + PackageVersion() + " (native, ZEGO's Unity SDK missing)"));
+            ZegoNativeRoomAdapter.Register();
+            ZEGO.ZegoExpressEngine.Version = "2.18.0";
+            Assert.That(ZegoExpressEngine.GetVersion(), Is.EqualTo("zego-room-bridge " + PackageVersion() + " (native ZEGO 2.18.0)"));
+            ZegoRoomBridgeSettings.UseSimulator = true;
+            Assert.That(ZegoExpressEngine.GetVersion(), Is.EqualTo("zego-room-bridge " + PackageVersion() + " (simulator)"));
+            Assert.That(hosts.Count, Is.EqualTo(3));
+            Assert.That(hosts.All(h => h.Disposed), Is.True);
+            Assert.That(ZEGO.ZegoExpressEngine.Calls, Is.Empty, "asking the version creates nothing in ZEGO's SDK");
+        }
+
+        [Test]
+        public void GetVersion_WithoutAJsRuntime_SaysUnknownAndThrowsNothing()
+        {
+            Assert.That(ZegoExpressEngine.GetVersion(), Is.EqualTo("zego-room-bridge unknown (native, ZEGO's Unity SDK missing)"));
+            Assert.That(Warnings().Single(), Does.StartWith("zego-room-bridge: GetVersion could not ask core.mjs: ZegoRoomBridgeException"));
+        }
+
+        [Test]
+        public void TheObsoleteFourArgumentCreateEngine_CreatesZegosEngineWithThatAppAndScenario()
+        {
+            ZegoNativeRoomAdapter.Register();
+            ZegoRoomBridgeSettings.DriverOptions["simulator"] = new System.Collections.Generic.Dictionary<string, object> { ["clock"] = "virtual", ["startMs"] = NativeBridge.Start };
+            ZegoRoomBridgeSettings.ScriptHostFactory = () => new V8ScriptHost();
+#pragma warning disable CS0618 // ZEGO's example scripts still call it
+            var engine = ZegoExpressEngine.CreateEngine(99, "sign-99", true, ZegoScenario.General);
+#pragma warning restore CS0618
+            Assert.That(engine.Driver, Is.EqualTo(ZegoRoomDriverKind.Native));
+            Assert.That(ZEGO.ZegoExpressEngine.Calls, Is.EqualTo(new[] { "SetRoomMode(SingleRoom)", "CreateEngine(99, sign-99, General)" }));
+        }
+
+        static string PackageVersion() =>
+            Newtonsoft.Json.Linq.JObject.Parse(System.IO.File.ReadAllText(KeepZegoMediaTests.RepoFile("package.json"))).Value<string>("version");
 
         [Test]
         public void AnEngineTheAppMadeItself_IsUsedAndLeftAlive()

@@ -1,6 +1,7 @@
 // Compile test: ZEGO's own Unity usage (reference §4.1, ZEGO's examples), with only the using line
 // changed from `using ZEGO;`. If this file stops compiling, the API is no longer a drop-in.
 using System.Collections.Generic;
+using UnityEngine;
 using ZegoRoomBridge;
 
 namespace ZegoRoomBridge.Tests.ZegoUsage
@@ -69,5 +70,67 @@ namespace ZegoRoomBridge.Tests.ZegoUsage
         public OnRoomLoginResult loginResult;
         public OnRoomLogoutResult logoutResult;
         public IZegoDestroyCompletionCallback destroyCallback;
+    }
+
+    /// <summary>
+    /// The room parts of ZEGO's Unity QuickStart and Setting example scripts: version, log and engine
+    /// settings before the engine, the old four-argument factory (obsolete, warns as in ZEGO's SDK),
+    /// handlers bound with '=', login and logout.
+    /// </summary>
+    public class QuickStartLikeZegoExample
+    {
+        ZegoExpressEngine engine;
+        string roomID = "QuickStartRoom-1";
+        public List<string> seen = new List<string>();
+
+        public void ShowVersion()
+        {
+            Debug.Log("SDK version: " + ZegoExpressEngine.GetVersion());
+        }
+
+        public void SetUpBeforeCreating()
+        {
+            ZegoLogConfig logConfig = new ZegoLogConfig();
+            logConfig.logPath = "";
+            logConfig.logSize = 5 * 1024 * 1024;
+            ZegoExpressEngine.SetLogConfig(logConfig);
+
+            ZegoEngineConfig engineConfig = new ZegoEngineConfig();
+            engineConfig.advancedConfig = new Dictionary<string, string>();
+            engineConfig.advancedConfig["video_data_image_process_enable"] = "true";
+            ZegoExpressEngine.SetEngineConfig(engineConfig);
+        }
+
+        public void CreateOldStyle(uint appID, string appSign)
+        {
+#pragma warning disable CS0618 // obsolete in ZEGO's SDK as here: ZEGO's script gets the same warning
+            engine = ZegoExpressEngine.CreateEngine(appID, appSign, true, ZegoScenario.General);
+#pragma warning restore CS0618
+            engine.onRoomStateUpdate = OnRoomStateUpdate;
+            engine.onRoomStateChanged = OnRoomStateChanged;
+        }
+
+        public void Login()
+        {
+            ZegoUser user = new ZegoUser("user1");
+            user.userName = "user1";
+            engine.LoginRoom(roomID, user);
+        }
+
+        public void Logout()
+        {
+            engine.LogoutRoom(roomID);
+            ZegoExpressEngine.DestroyEngine();
+        }
+
+        void OnRoomStateUpdate(string roomID, ZegoRoomState state, int errorCode, string extendedData)
+        {
+            seen.Add("OnRoomStateUpdate, roomID: " + roomID + ", state: " + state + ", errorCode: " + errorCode);
+        }
+
+        void OnRoomStateChanged(string roomID, ZegoRoomStateChangedReason reason, int errorCode, string extendedData)
+        {
+            seen.Add("OnRoomStateChanged, roomID: " + roomID + ", reason: " + reason + ", errorCode: " + errorCode);
+        }
     }
 }

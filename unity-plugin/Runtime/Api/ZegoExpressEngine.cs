@@ -161,6 +161,113 @@ namespace ZegoRoomBridge
             e.mainThread.Post(() => e.RaiseDebugError(ZegoErrorCode.EngineSetRoomModeErrorTime, "SetRoomMode", "SetRoomMode must be called before CreateEngine"));
         }
 
+        // ---- engine-level calls of ZEGO's example scripts (QuickStart, Setting) -------------------------
+
+        /// <summary>
+        /// "zego-room-bridge &lt;version&gt; (&lt;driver&gt;)": the core's version (package.json) and the room driver the
+        /// engine runs — or would run, before CreateEngine: "simulator", "web", or "native ZEGO &lt;ZEGO's
+        /// GetVersion()&gt;". Never throws; "unknown" when core.mjs cannot be loaded. Call on the main thread.
+        /// </summary>
+        public static string GetVersion()
+        {
+            var e = instance;
+            var driver = e != null ? e.Driver : DriverSelector.Choose(HostHooks.IsEditor, HostHooks.IsWebGLPlayer, ZegoRoomBridgeSettings.UseSimulator,
+                HostHooks.IsEditor && HostHooks.EditorSimulatorPreference != null && HostHooks.EditorSimulatorPreference());
+            return "zego-room-bridge " + CoreVersion(e) + " (" + DriverVersion(driver) + ")";
+        }
+
+        /// <summary>
+        /// ZEGO: before CreateEngine; later calls take effect at the next CreateEngine. Recorded; the native
+        /// driver hands it to ZEGO's SetLogConfig before ZEGO's CreateEngine (and at once while it runs).
+        /// </summary>
+        public static void SetLogConfig(ZegoLogConfig config)
+        {
+            if (config == null) { Debug.LogError("zego-room-bridge: SetLogConfig(null) ignored"); return; }
+            var copy = new ZegoLogConfig { logPath = config.logPath, logSize = config.logSize };
+            NativeRoomDriver.LogConfig = copy;
+            if (instance != null && instance.native != null) ForwardToZego(() => NativeRoomDriver.ForwardLogConfig?.Invoke(copy), "SetLogConfig");
+        }
+
+        /// <summary>
+        /// ZEGO: before CreateEngine (some keys work later; ZEGO decides). Recorded; the native driver hands it
+        /// to ZEGO's SetEngineConfig before ZEGO's CreateEngine (and at once while it runs).
+        /// </summary>
+        public static void SetEngineConfig(ZegoEngineConfig config)
+        {
+            if (config == null) { Debug.LogError("zego-room-bridge: SetEngineConfig(null) ignored"); return; }
+            var copy = new ZegoEngineConfig
+            {
+                logConfig = config.logConfig == null ? null : new ZegoLogConfig { logPath = config.logConfig.logPath, logSize = config.logConfig.logSize },
+                advancedConfig = config.advancedConfig == null ? null : new Dictionary<string, string>(config.advancedConfig),
+            };
+            NativeRoomDriver.EngineConfig = copy;
+            if (instance != null && instance.native != null) ForwardToZego(() => NativeRoomDriver.ForwardEngineConfig?.Invoke(copy), "SetEngineConfig");
+        }
+
+        /// <summary>ZEGO's factory before 2.14.0, still in its example scripts. isTestEnv is ignored (ZEGO's profile has none).</summary>
+        [Obsolete("Deprecated since ZEGO Express 2.14.0: use CreateEngine(ZegoEngineProfile profile)")]
+        public static ZegoExpressEngine CreateEngine(uint appID, string appSign, bool isTestEnv, ZegoScenario scenario) =>
+            CreateEngine(new ZegoEngineProfile { appID = appID, appSign = appSign, scenario = scenario });
+
+        /// <summary>The last version core.mjs answered: what a call off the main thread gets (JS is the main thread's).</summary>
+        static string lastCoreVersion;
+
+        static string CoreVersion(ZegoExpressEngine e)
+        {
+            if (e != null && !e.mainThread.IsMainThread) return lastCoreVersion ?? "unknown";
+            // No engine: a script host of its own, just for the question (ZEGO answers GetVersion any time).
+            var own = e == null || e.destroyed;
+            IScriptHost host = null;
+            try
+            {
+                host = own ? StartHost() : e.host;
+                return VersionOf(host);
+            }
+            catch (Exception ex)
+            {
+                Debug.LogWarning("zego-room-bridge: GetVersion could not ask core.mjs: " + BridgeJson.Describe(ex));
+                return "unknown";
+            }
+            finally
+            {
+                if (own && host != null)
+                {
+                    try { host.Dispose(); } catch (Exception ex) { Debug.LogError("zego-room-bridge: releasing the script host threw: " + BridgeJson.Describe(ex)); }
+                }
+            }
+        }
+
+        static string VersionOf(IScriptHost host)
+        {
+            var answer = BridgeJson.ParseAnswer(host.Invoke(BridgeJson.Serialize(BridgeJson.Request("version"))));
+            var version = answer?.Value<string>("version");
+            if (version != null) lastCoreVersion = version;
+            return version ?? "unknown";
+        }
+
+        static string DriverVersion(ZegoRoomDriverKind driver)
+        {
+            if (driver != ZegoRoomDriverKind.Native) return DriverSelector.WireName(driver);
+            var sdk = NativeRoomDriver.SdkVersion;
+            if (sdk == null) return "native, ZEGO's Unity SDK missing";
+            try { return "native ZEGO " + sdk(); }
+            catch (Exception e) { return "native ZEGO unknown (" + e.GetType().Name + ")"; }
+        }
+
+        static void ForwardToZego(Action forward, string call)
+        {
+            try { forward(); }
+            catch (Exception e) { Debug.LogError("zego-room-bridge: ZEGO's " + call + " threw: " + BridgeJson.Describe(e)); }
+        }
+
+        /// <summary>The adapter's per-frame checks (its delegates still on ZEGO's engine), before this Tick's work.</summary>
+        void TickNative()
+        {
+            if (native == null) return;
+            try { native.Tick(); }
+            catch (Exception e) { Debug.LogError("zego-room-bridge: the ZEGO adapter's Tick threw: " + BridgeJson.Describe(e)); }
+        }
+
         // ---- rooms -----------------------------------------------------------------------------------
 
         public void LoginRoom(string roomID, ZegoUser user, ZegoRoomConfig config = null)
@@ -232,6 +339,7 @@ namespace ZegoRoomBridge
         internal void Tick()
         {
             if (destroyed) return;
+            TickNative();
             mainThread.RunPending(e => Debug.LogError("zego-room-bridge: a queued call threw: " + e));
             if (destroyed) return;
             try { host.Tick(); }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 // ZEGO's Unity data classes with ZEGO's field names, types and defaults (reference §4.2), so code
 // written against `using ZEGO;` compiles unchanged against `using ZegoRoomBridge;`.
 namespace ZegoRoomBridge
@@ -29,7 +31,7 @@ namespace ZegoRoomBridge
         public string token;
     }
 
-    /// <summary>ZEGO's application scenarios (values as in ZEGO's 3.x C# SDK). The room bridge accepts and ignores it.</summary>
+    /// <summary>ZEGO's application scenarios (values as in ZEGO's 3.x C# SDK): the native driver hands it to ZEGO's CreateEngine; the other drivers ignore it.</summary>
     public enum ZegoScenario
     {
         General = 0,
@@ -51,5 +53,32 @@ namespace ZegoRoomBridge
         public uint appID;
         public string appSign;
         public ZegoScenario scenario;
+    }
+
+    /// <summary>
+    /// ZEGO's log settings (SetLogConfig), with ZEGO's C# defaults. Only ZEGO's Unity SDK writes these logs:
+    /// the native driver hands them to ZEGO before its CreateEngine; the simulator and WebGL record them.
+    /// </summary>
+    public class ZegoLogConfig
+    {
+        /// <summary>Folder for ZEGO's log files; "" = the platform's default.</summary>
+        public string logPath;
+        /// <summary>Maximum size of one log file in bytes (ZEGO: 1 MB to 100 MB, 0 = no log); default 5 MB.</summary>
+        public ulong logSize;
+
+        public ZegoLogConfig()
+        {
+            logPath = "";
+            logSize = 5 * 1024 * 1024;
+        }
+    }
+
+    /// <summary>ZEGO's advanced engine settings (SetEngineConfig), as its C# class: no constructor, null defaults.</summary>
+    public class ZegoEngineConfig
+    {
+        /// <summary>ZEGO deprecated this field in 2.3.0 for SetLogConfig; still forwarded as given.</summary>
+        public ZegoLogConfig logConfig;
+        /// <summary>ZEGO's special switches (keys from ZEGO's support); forwarded unchanged.</summary>
+        public Dictionary<string, string> advancedConfig;
     }
 }

@@ -12,6 +12,9 @@ namespace ZegoRoomBridge
     {
         /// <summary>One command ("createEngine", "loginRoom", "switchRoom", "logoutRoom", "renewToken", "destroyEngine"), in the core's order.</summary>
         void Execute(string command, JArray args);
+
+        /// <summary>Once per engine Tick, before anything else: cheap checks of ZEGO's engine (no allocation when nothing changed).</summary>
+        void Tick();
     }
 
     /// <summary>Where an adapter hands ZEGO's callbacks. Any thread: they reach the core in order, on the main thread, at the next Tick.</summary>
@@ -28,6 +31,21 @@ namespace ZegoRoomBridge
         /// null: this project has no ZEGO Unity SDK, so a native player's CreateEngine fails (1000017).
         /// </summary>
         public static Func<ZegoEngineProfile, INativeRoomEvents, INativeRoomAdapter> AdapterFactory;
+
+        /// <summary>ZEGO's GetVersion(), for the bridge's GetVersion(); set with AdapterFactory.</summary>
+        public static Func<string> SdkVersion;
+
+        /// <summary>
+        /// ZEGO's static SetLogConfig / SetEngineConfig, set with AdapterFactory: the bridge forwards the app's
+        /// calls at once while a native engine runs (ZEGO's own timing rules then apply).
+        /// </summary>
+        public static Action<ZegoLogConfig> ForwardLogConfig;
+        public static Action<ZegoEngineConfig> ForwardEngineConfig;
+
+        /// <summary>What the app last passed to SetLogConfig / SetEngineConfig (copies; null = never called).
+        /// The adapter hands them to ZEGO before ZEGO's CreateEngine, as ZEGO requires.</summary>
+        public static ZegoLogConfig LogConfig { get; internal set; }
+        public static ZegoEngineConfig EngineConfig { get; internal set; }
 
         /// <summary>Bridge events with this prefix are the adapter's commands, never the app's.</summary>
         internal const string CommandPrefix = "native:";

@@ -2,6 +2,7 @@
 // room callbacks back to the core (docs/BOUNDARY.md, "The native driver"). Compiled only when ZEGO's SDK
 // is in the project: ZegoRoomBridge.Native.asmdef needs the define ZRB_ZEGO_SDK and references ZEGO's
 // assembly as "ZegoExpressEngine" (docs/UNITY.md, "Per-platform drivers", says how to adjust both).
+// It compiles against ZEGO Express Unity SDK 2.18.0 or newer (MinimumZegoSdkVersion).
 using System;
 using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
@@ -12,11 +13,22 @@ namespace ZegoRoomBridge.Native
 {
     public sealed class ZegoNativeRoomAdapter : INativeRoomAdapter
     {
+        /// <summary>
+        /// The oldest ZEGO Express Unity SDK this adapter compiles against: the newest member it uses,
+        /// onRoomStateChanged and LoginRoom with a result callback, is "Available since: 2.18.0" in ZEGO's
+        /// API reference (SetRoomMode 2.9.0, CreateEngine(ZegoEngineProfile) 2.14.0, SetLogConfig 2.3.0).
+        /// Documentation~/keep-zego-media.md names the same version (a test checks).
+        /// </summary>
+        public const string MinimumZegoSdkVersion = "2.18.0";
+
         /// <summary>Makes the bridge's native players use this adapter. Unity calls it once per domain; tests call it directly.</summary>
         [RuntimeInitializeOnLoadMethod(RuntimeInitializeLoadType.AfterAssembliesLoaded)]
         public static void Register()
         {
             NativeRoomDriver.AdapterFactory = (profile, events) => new ZegoNativeRoomAdapter(profile, events);
+            NativeRoomDriver.SdkVersion = Z.ZegoExpressEngine.GetVersion;
+            NativeRoomDriver.ForwardLogConfig = config => Z.ZegoExpressEngine.SetLogConfig(ToZego(config));
+            NativeRoomDriver.ForwardEngineConfig = config => Z.ZegoExpressEngine.SetEngineConfig(ToZego(config));
         }
 
         // Any code works: the core only needs a non-zero, non-retryable failure for a login ZEGO never took.
@@ -28,12 +40,13 @@ namespace ZegoRoomBridge.Native
         bool ownsEngine;
         volatile bool disposed;
 
-        // Kept so Dispose removes exactly these (the app may have handlers of its own on ZEGO's engine).
-        Z.IZegoEventHandler.OnRoomStateChanged stateChanged;
-        Z.IZegoEventHandler.OnRoomUserUpdate userUpdate;
-        Z.IZegoEventHandler.OnRoomOnlineUserCountUpdate countUpdate;
-        Z.IZegoEventHandler.OnRoomTokenWillExpire tokenWillExpire;
-        Z.IZegoEventHandler.OnDebugError debugError;
+        // The bridge's handlers on ZEGO's fields: kept so Dispose removes exactly these (the app may have
+        // handlers of its own there) and so each Tick can put back one the app's '=' removed.
+        ZegoHandlerWatch<Z.IZegoEventHandler.OnRoomStateChanged> stateChanged;
+        ZegoHandlerWatch<Z.IZegoEventHandler.OnRoomUserUpdate> userUpdate;
+        ZegoHandlerWatch<Z.IZegoEventHandler.OnRoomOnlineUserCountUpdate> countUpdate;
+        ZegoHandlerWatch<Z.IZegoEventHandler.OnRoomTokenWillExpire> tokenWillExpire;
+        ZegoHandlerWatch<Z.IZegoEventHandler.OnDebugError> debugError;
 
         public ZegoNativeRoomAdapter(ZegoEngineProfile profile, INativeRoomEvents events)
         {
@@ -44,6 +57,7 @@ namespace ZegoRoomBridge.Native
         public void Execute(string command, JArray a)
         {
             if (disposed) return;
+            CheckHandlers();  // an app delegate raised earlier in this frame may have just assigned one with '='
             switch (command)
             {
                 case "createEngine":
@@ -76,6 +90,12 @@ namespace ZegoRoomBridge.Native
             }
         }
 
+        /// <summary>Each frame: the bridge's handlers are still on ZEGO's fields (no allocation when no field changed).</summary>
+        public void Tick()
+        {
+            if (!disposed) CheckHandlers();
+        }
+
         /// <summary>Unhooks the delegates and destroys ZEGO's engine when this adapter created it. Idempotent.</summary>
         public void Dispose()
         {
@@ -83,13 +103,24 @@ namespace ZegoRoomBridge.Native
             disposed = true;
             var e = zego;
             zego = null;
-            if (e == null) return;
-            e.onRoomStateChanged -= stateChanged;
-            e.onRoomUserUpdate -= userUpdate;
-            e.onRoomOnlineUserCountUpdate -= countUpdate;
-            e.onRoomTokenWillExpire -= tokenWillExpire;
-            e.onDebugError -= debugError;
+            if (e == null || stateChanged == null) return;
+            stateChanged.Detach(e);
+            userUpdate.Detach(e);
+            countUpdate.Detach(e);
+            tokenWillExpire.Detach(e);
+            debugError.Detach(e);
             if (ownsEngine) Z.ZegoExpressEngine.DestroyEngine();
+        }
+
+        void CheckHandlers()
+        {
+            var e = zego;
+            if (e == null || stateChanged == null) return;
+            stateChanged.Check(e);
+            userUpdate.Check(e);
+            countUpdate.Check(e);
+            tokenWillExpire.Check(e);
+            debugError.Check(e);
         }
 
         void CreateEngine(Z.ZegoRoomMode mode)
@@ -102,7 +133,9 @@ namespace ZegoRoomBridge.Native
             }
             else
             {
-                // ZEGO: SetRoomMode only before CreateEngine.
+                // ZEGO: these only before CreateEngine. The app's own calls on ZEGO's engine class, if any, came earlier.
+                if (NativeRoomDriver.EngineConfig != null) Z.ZegoExpressEngine.SetEngineConfig(ToZego(NativeRoomDriver.EngineConfig));
+                if (NativeRoomDriver.LogConfig != null) Z.ZegoExpressEngine.SetLogConfig(ToZego(NativeRoomDriver.LogConfig));
                 Z.ZegoExpressEngine.SetRoomMode(mode);
                 zego = Z.ZegoExpressEngine.CreateEngine(new Z.ZegoEngineProfile
                 {
@@ -120,17 +153,36 @@ namespace ZegoRoomBridge.Native
         {
             // onRoomStateUpdate is left alone: the core derives it from the reasons, as ZEGO does, and
             // hearing both would count every change twice.
-            stateChanged = (roomID, reason, code, ext) => Post("onRoomStateChanged", roomID, (int)reason, code, ext ?? "");
-            userUpdate = (roomID, type, users, count) => Post("onRoomUserUpdate", roomID, (int)type, Users(users), count);
-            countUpdate = (roomID, count) => Post("onRoomOnlineUserCountUpdate", roomID, count);
-            tokenWillExpire = (roomID, remain) => Post("onRoomTokenWillExpire", roomID, remain);
-            debugError = (code, funcName, info) => Post("onDebugError", code, funcName ?? "", info ?? "");
-            e.onRoomStateChanged += stateChanged;
-            e.onRoomUserUpdate += userUpdate;
-            e.onRoomOnlineUserCountUpdate += countUpdate;
-            e.onRoomTokenWillExpire += tokenWillExpire;
-            e.onDebugError += debugError;
+            stateChanged = new ZegoHandlerWatch<Z.IZegoEventHandler.OnRoomStateChanged>("onRoomStateChanged",
+                (roomID, reason, code, ext) => Post("onRoomStateChanged", roomID, (int)reason, code, ext ?? ""),
+                z => z.onRoomStateChanged, (z, d) => z.onRoomStateChanged = d);
+            userUpdate = new ZegoHandlerWatch<Z.IZegoEventHandler.OnRoomUserUpdate>("onRoomUserUpdate",
+                (roomID, type, users, count) => Post("onRoomUserUpdate", roomID, (int)type, Users(users), count),
+                z => z.onRoomUserUpdate, (z, d) => z.onRoomUserUpdate = d);
+            countUpdate = new ZegoHandlerWatch<Z.IZegoEventHandler.OnRoomOnlineUserCountUpdate>("onRoomOnlineUserCountUpdate",
+                (roomID, count) => Post("onRoomOnlineUserCountUpdate", roomID, count),
+                z => z.onRoomOnlineUserCountUpdate, (z, d) => z.onRoomOnlineUserCountUpdate = d);
+            tokenWillExpire = new ZegoHandlerWatch<Z.IZegoEventHandler.OnRoomTokenWillExpire>("onRoomTokenWillExpire",
+                (roomID, remain) => Post("onRoomTokenWillExpire", roomID, remain),
+                z => z.onRoomTokenWillExpire, (z, d) => z.onRoomTokenWillExpire = d);
+            debugError = new ZegoHandlerWatch<Z.IZegoEventHandler.OnDebugError>("onDebugError",
+                (code, funcName, info) => Post("onDebugError", code, funcName ?? "", info ?? ""),
+                z => z.onDebugError, (z, d) => z.onDebugError = d);
+            stateChanged.Attach(e);
+            userUpdate.Attach(e);
+            countUpdate.Attach(e);
+            tokenWillExpire.Attach(e);
+            debugError.Attach(e);
         }
+
+        static Z.ZegoLogConfig ToZego(ZegoLogConfig c) =>
+            c == null ? null : new Z.ZegoLogConfig { logPath = c.logPath, logSize = c.logSize };
+
+        static Z.ZegoEngineConfig ToZego(ZegoEngineConfig c) => new Z.ZegoEngineConfig
+        {
+            logConfig = ToZego(c.logConfig),
+            advancedConfig = c.advancedConfig == null ? null : new Dictionary<string, string>(c.advancedConfig),
+        };
 
         void LoginRoom(string roomID, JObject user, JObject config, int seq)
         {
