@@ -72,8 +72,9 @@ export const ROWS: Row[] = [
   { name: 'token Token04 expired', mode: ZegoRoomMode.MultiRoom, act: (e, t, cb) => e.loginRoom('r', { userID: 'u1' }, { token: t(-10) }, cb), expect: { server: 1002033 }, room: 'r' },
   { name: 'token "04" + garbage base64', mode: ZegoRoomMode.MultiRoom, act: login('r', { userID: 'u1' }, { token: '04!!!!not-base64$$' }), expect: { server: 1002033 }, room: 'r' },
   // ---- calls out of order ----
-  { name: 'logout before login (single-room)', act: (e, _t, cb) => e.logoutRoom('r', cb), expect: { callback: 0 } },
+  { name: 'logout of another room than the logged-in one (single-room)', act: (e, _t, cb) => e.logoutRoom('r', cb), expect: { callback: 1002002, event: 1002002 }, room: 'r' },
   { name: 'logout of a room not logged in (multi-room)', mode: ZegoRoomMode.MultiRoom, act: (e, _t, cb) => e.logoutRoom('r', cb), expect: { callback: 1002002, event: 1002002 }, room: 'r' },
+  { name: 'switch in multi-room mode', mode: ZegoRoomMode.MultiRoom, act: (e) => e.switchRoom('home', 'r2'), expect: { debug: 1002019 } },
   { name: 'switch from a room not logged in', act: (e) => e.switchRoom('nope', 'r2'), expect: { debug: 1002002 } },
   { name: 'switch to the same room', act: (e) => e.switchRoom('home', 'home'), expect: { debug: 1002064 } },
   { name: 'switch to an invalid room ID', act: (e) => e.switchRoom('home', 'bad room'), expect: { debug: 1002012, event: 1002012 }, room: 'bad room' },

@@ -1,5 +1,5 @@
 // Issue rows 1–8: each row of the core's behaviour as exact reasons, codes, order and virtual times.
-import { ZegoRoomMode, makeTestToken04, LOGIN_CANCELLED_ERROR_CODE } from '../src/index';
+import { ZegoRoomMode, errorCodeName, makeTestToken04, LOGIN_CANCELLED_ERROR_CODE } from '../src/index';
 import { R, S, U, World } from './helpers';
 
 const MIN = 60_000;
@@ -193,6 +193,18 @@ describe('row 5: logout and switch', () => {
     expect(a.log).toEqual([{ t: 0, cb: 'logout', code: 0 }]);
   });
 
+  test('single-room: logout of another room than the one logged in → LogoutFailed 1002002 and callback 1002002; the room stays', () => {
+    const w = new World();
+    const a = w.client('A');
+    a.login('r'); w.at(1000); a.clear();
+    a.logout('nope'); w.at(2000);
+    expect(a.log).toEqual([
+      { t: 1000, cb: 'state', room: 'nope', reason: R.LogoutFailed, code: 1002002, ext: '' },
+      { t: 1000, cb: 'logout', code: 1002002 },
+    ]);
+    expect(a.engine.roomPhase('r')).toBe('Logined');
+  });
+
   test('multi-room: logout of a room not logged in → LogoutFailed 1002002 and callback 1002002', () => {
     const w = new World();
     const a = w.client('A', ZegoRoomMode.MultiRoom);
@@ -227,14 +239,16 @@ describe('row 5: logout and switch', () => {
     expect(a.states('r2')).toEqual([[1000, R.Logining, 0], [1120, R.Logined, 0]]);
   });
 
-  test('switchRoom is allowed in multi-room mode', () => {
+  test('multi-room: switchRoom → onDebugError(1002019), nothing changes (ZEGO: not available in multi-room mode)', () => {
     const w = new World();
     const a = w.client('A', ZegoRoomMode.MultiRoom);
     a.login('r1'); a.login('r2'); w.at(1000); a.clear();
     a.engine.switchRoom('r1', 'r3');
     w.at(2000);
-    expect(a.of('state').map((s) => [s.room, s.reason])).toEqual([['r1', R.Logout], ['r3', R.Logining], ['r3', R.Logined]]);
-    expect(a.engine.roomPhase('r2')).toBe('Logined');
+    expect(a.log).toEqual([{ t: 1000, cb: 'debug', code: 1002019, fn: 'switchRoom' }]);
+    expect([a.engine.roomPhase('r1'), a.engine.roomPhase('r2'), a.engine.roomPhase('r3')]).toEqual(['Logined', 'Logined', 'Logout']);
+    expect(w.service.roomUsers('r3')).toEqual([]);
+    expect(errorCodeName(1002019)).toBe('RoomMultiRoomSwtichRoomInvalid'); // ZEGO's name (and spelling)
   });
 
   test('switchRoom from a room not logged in → onDebugError(1002002), nothing changes', () => {

@@ -151,13 +151,14 @@ describe('native driver: commands to ZEGO', () => {
     expect(n.states('room1')).toEqual([[0, R.Logout, 0]]);
   });
 
-  test('switchRoom in multi-room mode: LogoutRoom then LoginRoom (ZEGO 2.x has no multi-room SwitchRoom)', () => {
+  test('switchRoom in multi-room mode: no command to ZEGO, onDebugError 1002019 (ZEGO 2.x: not available in multi-room mode)', () => {
     const n = new NativeRun(1);
     n.loggedIn('room1', 'tok-1');
     n.clear();
     n.invoke({ op: 'switchRoom', fromRoomID: 'room1', toRoomID: 'room2', config: { token: 'tok-2' } });
-    expect(n.commands.map(([, c, a]) => [c, a[0]])).toEqual([['logoutRoom', 'room1'], ['loginRoom', 'room2']]);
-    expect((n.lastCommand('loginRoom')[2] as { token: string }).token).toBe('tok-2');
+    n.advance();
+    expect(n.commands).toEqual([]);
+    expect(n.app.map(([, ev, a]) => [ev, a[0], a[1]])).toEqual([['onDebugError', 1002019, 'switchRoom']]);
   });
 
   test('renewToken → RenewToken(roomID, token); the core\'s validation comes first', () => {

@@ -85,6 +85,11 @@ export class ZegoExpressEngine {
   switchRoom(fromRoomID: string, toRoomID: string, config?: ZegoRoomConfig): void {
     const fn = 'switchRoom';
     if (this.rejectAfterDestroy(fn)) return;
+    // ZEGO (Unity 2.19): "When … ZEGO_ROOM_MODE_MULTI_ROOM, this function is not available": checked first, nothing changes.
+    if (this.roomMode === ZegoRoomMode.MultiRoom) {
+      this.debugError(E.RoomMultiRoomSwtichRoomInvalid, fn, 'switchRoom is not available in multi-room mode: logoutRoom, then loginRoom');
+      return;
+    }
     const from = typeof fromRoomID === 'string' ? this.rooms.get(fromRoomID) : undefined;
     const toCode = checkRoomID(toRoomID) || checkConfig(config);
     if (toCode !== 0) {
@@ -120,7 +125,9 @@ export class ZegoExpressEngine {
       this.postResult(fn, callback, 0);
       return;
     }
-    if (this.roomMode === ZegoRoomMode.MultiRoom) {
+    // ZEGO: LogoutFailed 1002002 for a room not logged in (multi-room), and in single-room mode "if the
+    // incoming roomID is different from the logged-in room name, SDK will return failure". Nowhere: success.
+    if (this.roomMode === ZegoRoomMode.MultiRoom || this.rooms.size > 0) {
       this.emitState(String(roomID), R.LogoutFailed, E.RoomRoomidIncorrect, '');
       this.postResult(fn, callback, E.RoomRoomidIncorrect);
       return;

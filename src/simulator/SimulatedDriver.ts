@@ -55,6 +55,8 @@ export class SimulatedDriver implements RoomDriver {
     this.stopped = true;
     for (const t of this.attempts.values()) this.clock.clearTimeout(t);
     this.attempts.clear();
+    // An env that outlives the engine (an app's own PuerTS env, WebGL's single env) may create it again.
+    this.service.releaseClient(this.clientId, this);
   }
 
   // ---- called by the service -----------------------------------------------------------

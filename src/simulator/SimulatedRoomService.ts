@@ -57,6 +57,8 @@ interface Client {
   keys: Map<string, number>;
   staleKnown: Map<string, Map<string, string>>;
   loseNextResponse: boolean;
+  /** Its driver was stopped (engine destroyed): the clientId may get a new driver. */
+  released: boolean;
 }
 
 export class SimulatedRoomService {
@@ -84,12 +86,24 @@ export class SimulatedRoomService {
     this.verify = options.verifyToken;
   }
 
-  /** A driver for one client (one device). Give each engine its own. */
+  /**
+   * A driver for one client (one device). Give each live engine its own; once an engine is destroyed
+   * (its driver stopped) the clientId takes a new driver, and the device keeps its network state.
+   */
   createDriver(clientId: string): RoomDriver {
-    if (this.clients.has(clientId)) throw new Error(`SimulatedRoomService: client "${clientId}" already has a driver`);
+    const before = this.clients.get(clientId);
+    if (before && !before.released) throw new Error(`SimulatedRoomService: client "${clientId}" already has a driver`);
     const driver = new SimulatedDriver(this, clientId);
-    this.clients.set(clientId, { id: clientId, online: true, driver, keys: new Map(), staleKnown: new Map(), loseNextResponse: false });
+    this.clients.set(clientId, {
+      id: clientId, online: before?.online ?? true, driver, keys: new Map(), staleKnown: new Map(), loseNextResponse: false, released: false,
+    });
     return driver;
+  }
+
+  /** Called by a stopped driver: its clientId is free again (members it left behind time out as usual). */
+  releaseClient(clientId: string, driver: SimulatedDriver): void {
+    const c = this.clients.get(clientId);
+    if (c && c.driver === driver) c.released = true;
   }
 
   /**

@@ -2,6 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using R = ZegoRoomBridge.ZegoRoomStateChangedReason;
@@ -17,6 +18,7 @@ namespace ZegoRoomBridge.Tests
         public void ClearSeen() => seen.Clear();
 
         static IEnumerable<string> Errors() => UnityEngine.Debug.Lines.Where(l => l.type == LogType.Error).Select(l => l.message);
+        static IEnumerable<string> Warnings() => UnityEngine.Debug.Lines.Where(l => l.type == LogType.Warning).Select(l => l.message);
 
         [Test]
         public void AThrowingDelegate_IsLogged_OtherSubscribersAndLaterEventsStillArrive()
@@ -51,6 +53,7 @@ namespace ZegoRoomBridge.Tests
             b.Engine.LoginRoom("room1", new ZegoUser("A"), null);
             b.At(1000);
             ZegoExpressEngine.DestroyEngine(() => seen.Add("destroyed"));
+            ZegoExpressEngine.TickInstance();
             Assert.That(seen, Is.EqualTo(new[] { "destroyed" }));
             Assert.That(b.Host.Disposed, Is.True);
             Assert.That(ZegoExpressEngine.GetEngine(), Is.Null);
@@ -58,7 +61,30 @@ namespace ZegoRoomBridge.Tests
         }
 
         [Test]
-        public void CallsAfterDestroyEngine_ClearError1000002_CallbackAnsweredOnce_NothingThrown()
+        public void DestroyEngineCallback_ComesOnALaterTick_NeverInsideTheCall_Once()
+        {
+            Bridge.Create();
+            ZegoExpressEngine.DestroyEngine(() => seen.Add("destroyed"));
+            Assert.That(seen, Is.Empty, "ZEGO documents the callback as asynchronous");
+            ZegoExpressEngine.TickInstance();
+            ZegoExpressEngine.TickInstance();
+            Assert.That(seen, Is.EqualTo(new[] { "destroyed" }));
+        }
+
+        [Test]
+        public void DestroyEngineWithNoEngine_NeverCallsBack()
+        {
+            ZegoExpressEngine.DestroyEngine(() => seen.Add("never created"));
+            Bridge.Create();
+            ZegoExpressEngine.DestroyEngine();
+            ZegoExpressEngine.DestroyEngine(() => seen.Add("already destroyed"));
+            ZegoExpressEngine.TickInstance();
+            ZegoExpressEngine.TickInstance();
+            Assert.That(seen, Is.Empty, "ZEGO: no engine, no callback");
+        }
+
+        [Test]
+        public void CallsAfterDestroyEngine_1000002ToTheCallbackOnALaterTick_WarningWithoutOne_NothingThrown()
         {
             var b = Bridge.Create();
             var kept = b.Engine;
@@ -70,11 +96,136 @@ namespace ZegoRoomBridge.Tests
                 kept.LogoutRoom((c, e) => seen.Add("logout " + c));
                 kept.SwitchRoom("room1", "room2");
                 kept.RenewToken("room1", "t");
-                kept.Tick();
             });
+            Assert.That(seen, Is.Empty, "never inside the call");
+            Assert.DoesNotThrow(() => kept.Tick());
             Assert.That(seen, Is.EqualTo(new[] { "login 1000002", "logout 1000002" }));
-            Assert.That(Errors().First(), Is.EqualTo("zego-room-bridge: LoginRoom called after DestroyEngine; error 1000002 (CommonNotLoginRoom). Call CreateEngine again."));
-            Assert.That(Errors().Count(), Is.EqualTo(4));
+            Assert.That(Warnings(), Is.EqualTo(new[]
+            {
+                "zego-room-bridge: SwitchRoom called after DestroyEngine; error 1000002 (CommonNotLoginRoom). Call CreateEngine again.",
+                "zego-room-bridge: RenewToken called after DestroyEngine; error 1000002 (CommonNotLoginRoom). Call CreateEngine again.",
+            }));
+            Assert.That(Errors(), Is.Empty);
+        }
+
+        // ---- DestroyEngine and other threads: real threads, ordered by Join, then Tick ----
+
+        static void OnAnotherThread(Action call)
+        {
+            var thread = new Thread(() => call());
+            thread.Start();
+            thread.Join();
+        }
+
+        string Where() => Thread.CurrentThread.ManagedThreadId == mainThreadId ? "main" : "other";
+        int mainThreadId;
+
+        [SetUp]
+        public void RememberTheMainThread() => mainThreadId = Thread.CurrentThread.ManagedThreadId;
+
+        [Test]
+        public void CallsFromAnotherThreadOnAKeptReference_AfterDestroyEngine_1000002OnTheMainThreadOnALaterTick()
+        {
+            var kept = Bridge.Create().Engine;
+            ZegoExpressEngine.DestroyEngine();
+            UnityEngine.Debug.Lines.Clear();
+            OnAnotherThread(() =>
+            {
+                kept.LoginRoom("room1", new ZegoUser("A"), null, (c, e) => seen.Add("login " + c + " " + Where()));
+                kept.LogoutRoom("room1", (c, e) => seen.Add("logout " + c + " " + Where()));
+                kept.RenewToken("room1", "t");
+            });
+            Assert.That(seen, Is.Empty);
+            ZegoExpressEngine.TickInstance();
+            Assert.That(seen, Is.EqualTo(new[] { "login 1000002 main", "logout 1000002 main" }));
+            Assert.That(Warnings().Count(w => w.StartsWith("zego-room-bridge: RenewToken called after DestroyEngine; error 1000002")), Is.EqualTo(1));
+        }
+
+        [Test]
+        public void CallsQueuedFromAnotherThread_WhenTheMainThreadDestroysFirst_1000002OnTheMainThreadOnALaterTick()
+        {
+            var b = Bridge.Create();
+            var kept = b.Engine;
+            OnAnotherThread(() =>
+            {
+                kept.LoginRoom("room1", new ZegoUser("A"), null, (c, e) => seen.Add("login " + c + " " + Where()));
+                kept.SwitchRoom("room1", "room2");
+            });
+            ZegoExpressEngine.DestroyEngine();   // before the Tick that would have run them
+            Assert.That(seen, Is.Empty);
+            ZegoExpressEngine.TickInstance();
+            ZegoExpressEngine.TickInstance();
+            Assert.That(seen, Is.EqualTo(new[] { "login 1000002 main" }));
+            Assert.That(Warnings().Count(w => w.StartsWith("zego-room-bridge: SwitchRoom called after DestroyEngine; error 1000002")), Is.EqualTo(1));
+            Assert.That(b.Host.Drained.Any(d => (string)d.ev["event"] == "onRoomStateChanged"), Is.False, "nothing reached the core");
+        }
+
+        [Test]
+        public void DestroyEngineFromAnotherThread_DestroysOnTheMainThread_CallsBackOnceOnALaterTick()
+        {
+            var b = Bridge.Create();
+            OnAnotherThread(() => ZegoExpressEngine.DestroyEngine(() => seen.Add("destroyed " + Where())));
+            Assert.That(b.Host.Disposed, Is.False, "JS is entered on the main thread only");
+            Assert.That(seen, Is.Empty);
+            ZegoExpressEngine.TickInstance();
+            ZegoExpressEngine.TickInstance();
+            Assert.That(seen, Is.EqualTo(new[] { "destroyed main" }));
+            Assert.That(b.Host.Disposed, Is.True);
+            Assert.That(ZegoExpressEngine.GetEngine(), Is.Null);
+        }
+
+        [Test]
+        public void DestroyEngineFromAnotherThread_WhenTheMainThreadDestroysFirst_StillCallsBackOnce_AndSparesTheNextEngine()
+        {
+            Bridge.Create();
+            OnAnotherThread(() => ZegoExpressEngine.DestroyEngine(() => seen.Add("destroyed " + Where())));
+            ZegoExpressEngine.DestroyEngine();
+            var next = Bridge.Create(clientId: "B");
+            next.Tick();
+            next.Tick();
+            Assert.That(seen, Is.EqualTo(new[] { "destroyed main" }));
+            Assert.That(ZegoExpressEngine.GetEngine(), Is.SameAs(next.Engine));
+            Assert.That(next.Engine.IsDestroyed, Is.False, "the other thread's DestroyEngine was for the engine it saw");
+        }
+
+        /// <summary>An env the app owns (its own PuerTS env, WebGL's single env): the bridge never disposes it.</summary>
+        sealed class SharedEnv : IScriptHost
+        {
+            public readonly V8ScriptHost Inner = new V8ScriptHost();
+            public string Invoke(string requestJson) => Inner.Invoke(requestJson);
+            public string Drain() => Inner.Drain();
+            public void Tick() => Inner.Tick();
+            public void Dispose() { }
+        }
+
+        [Test]
+        public void CreateEngineAgain_InAJsEnvThatOutlivesTheEngine_WithTheSameSimulatorClientId()
+        {
+            var env = new SharedEnv();
+            try
+            {
+                ZegoRoomBridgeSettings.UseSimulator = true;
+                ZegoRoomBridgeSettings.Simulator.VirtualClock = true;
+                ZegoRoomBridgeSettings.Simulator.ClientId = "A";
+                ZegoRoomBridgeSettings.ScriptHostFactory = () => env;
+                var first = ZegoExpressEngine.CreateEngine(new ZegoEngineProfile { appID = 1 });
+                first.LoginRoom("room1", new ZegoUser("A"), null);
+                ZegoRoomSimulator.Advance(1000);
+                first.Tick();
+                ZegoExpressEngine.DestroyEngine();
+                ZegoExpressEngine second = null;
+                Assert.DoesNotThrow(() => second = ZegoExpressEngine.CreateEngine(new ZegoEngineProfile { appID = 1 }));
+                Assert.That(second, Is.Not.SameAs(first));
+                second.onRoomStateChanged = (room, reason, code, ext) => seen.Add(room + " " + reason + " " + code);
+                second.LoginRoom("room1", new ZegoUser("A"), null, (c, e) => seen.Add("login " + c));
+                for (var i = 0; i < 5; i++) { ZegoRoomSimulator.Advance(100); second.Tick(); }
+                Assert.That(seen, Is.EqualTo(new[] { "room1 Logining 0", "room1 Logined 0", "login 0" }));
+            }
+            finally
+            {
+                ZegoExpressEngine.DestroyEngine();
+                env.Inner.Dispose();
+            }
         }
 
         [Test]

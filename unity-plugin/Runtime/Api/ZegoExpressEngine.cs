@@ -11,7 +11,12 @@ namespace ZegoRoomBridge
     /// </summary>
     public sealed class ZegoExpressEngine
     {
-        static ZegoExpressEngine instance;
+        static volatile ZegoExpressEngine instance;
+        /// <summary>
+        /// Answers owed after DestroyEngine (its callback, 1000002 to calls on a kept reference), from any
+        /// thread: delivered on the main thread by the next Tick, whether or not an engine exists then.
+        /// </summary>
+        static readonly MainThreadQueue afterDestroy = new MainThreadQueue();
         static ZegoRoomMode roomMode = ZegoRoomMode.SingleRoom;
 
         public IZegoEventHandler.OnRoomStateUpdate onRoomStateUpdate;
@@ -29,7 +34,7 @@ namespace ZegoRoomBridge
         readonly Dictionary<string, string> userOfRoom = new Dictionary<string, string>();
         readonly List<string> recent = new List<string>();
         int nextCallbackId = 1;
-        bool destroyed;
+        volatile bool destroyed;
         /// <summary>ZEGO's Unity SDK behind the "native" driver; null for the other drivers.</summary>
         INativeRoomAdapter native;
 
@@ -132,20 +137,35 @@ namespace ZegoRoomBridge
 
         /// <summary>
         /// Logs out of every room without further callbacks and releases the JS side (the PuerTS env too,
-        /// when the bridge created it). Later calls on a kept reference report 1000002.
+        /// when the bridge created it). Later calls on a kept reference report 1000002. The callback comes
+        /// once, on the main thread on a later Tick (ZEGO documents it as asynchronous), also when another
+        /// thread destroyed the engine first; with no engine there is none ("if the singleton object has not
+        /// been created or has been destroyed, you will not receive related callbacks").
         /// </summary>
         public static void DestroyEngine(IZegoDestroyCompletionCallback onDestroyCompletion = null)
         {
             var e = instance;
-            if (e != null && !e.mainThread.IsMainThread)
+            if (e == null) return;
+            var completion = onDestroyCompletion == null ? null : (Action)(() => CompleteDestroy(onDestroyCompletion));
+            if (!e.mainThread.IsMainThread)
             {
-                e.mainThread.Post(() => DestroyEngine(onDestroyCompletion));
+                // Bound to the engine this thread saw: a newer one is never destroyed by it.
+                e.mainThread.Post(() => DestroyOnMainThread(e, completion), completion);
                 return;
             }
-            instance = null;
-            e?.Release();
-            if (onDestroyCompletion == null) return;
-            try { onDestroyCompletion(); }
+            DestroyOnMainThread(e, completion);
+        }
+
+        static void DestroyOnMainThread(ZegoExpressEngine e, Action completion)
+        {
+            if (instance == e) instance = null;
+            e.Release();
+            if (completion != null) afterDestroy.Post(completion);
+        }
+
+        static void CompleteDestroy(IZegoDestroyCompletionCallback callback)
+        {
+            try { callback(); }
             catch (Exception ex) { Debug.LogError("zego-room-bridge: the app's DestroyEngine callback threw: " + ex); }
         }
 
@@ -277,8 +297,8 @@ namespace ZegoRoomBridge
 
         public void LoginRoom(string roomID, ZegoUser user, ZegoRoomConfig config, OnRoomLoginResult callback = null)
         {
-            if (Defer(() => LoginRoom(roomID, user, config, callback))) return;
             if (AfterDestroy("LoginRoom", callback)) return;
+            if (Defer(() => LoginRoom(roomID, user, config, callback), "LoginRoom", callback)) return;
             var req = Request("loginRoom");
             req["roomID"] = roomID;
             req["user"] = BridgeJson.User(user);
@@ -290,8 +310,8 @@ namespace ZegoRoomBridge
         /// <summary>Logs out of every room ("if not logged in, will also return success").</summary>
         public void LogoutRoom(OnRoomLogoutResult callback = null)
         {
-            if (Defer(() => LogoutRoom(callback))) return;
             if (AfterDestroy("LogoutRoom", callback)) return;
+            if (Defer(() => LogoutRoom(callback), "LogoutRoom", callback)) return;
             Send(Request("logoutRoom"), "LogoutRoom", callback);
             userOfRoom.Clear();
         }
@@ -299,8 +319,8 @@ namespace ZegoRoomBridge
         /// <summary>Logs out of one room; a null roomID means every room (ZEGO RN's undefined).</summary>
         public void LogoutRoom(string roomID, OnRoomLogoutResult callback = null)
         {
-            if (Defer(() => LogoutRoom(roomID, callback))) return;
             if (AfterDestroy("LogoutRoom", callback)) return;
+            if (Defer(() => LogoutRoom(roomID, callback), "LogoutRoom", callback)) return;
             var req = Request("logoutRoom");
             if (roomID != null) req["roomID"] = roomID;
             Send(req, "LogoutRoom", callback);
@@ -309,8 +329,8 @@ namespace ZegoRoomBridge
 
         public void SwitchRoom(string fromRoomID, string toRoomID, ZegoRoomConfig config = null)
         {
-            if (Defer(() => SwitchRoom(fromRoomID, toRoomID, config))) return;
             if (AfterDestroy("SwitchRoom", null)) return;
+            if (Defer(() => SwitchRoom(fromRoomID, toRoomID, config), "SwitchRoom", null)) return;
             var req = Request("switchRoom");
             req["fromRoomID"] = fromRoomID;
             req["toRoomID"] = toRoomID;
@@ -325,8 +345,8 @@ namespace ZegoRoomBridge
 
         public void RenewToken(string roomID, string token)
         {
-            if (Defer(() => RenewToken(roomID, token))) return;
             if (AfterDestroy("RenewToken", null)) return;
+            if (Defer(() => RenewToken(roomID, token), "RenewToken", null)) return;
             var req = Request("renewToken");
             req["roomID"] = roomID;
             req["token"] = token;
@@ -338,9 +358,12 @@ namespace ZegoRoomBridge
         /// <summary>One frame: queued calls, JS timers, then every event since the last Tick, as delegates.</summary>
         internal void Tick()
         {
-            if (destroyed) return;
-            TickNative();
-            mainThread.RunPending(e => Debug.LogError("zego-room-bridge: a queued call threw: " + e));
+            if (!destroyed)
+            {
+                TickNative();
+                mainThread.RunPending(e => Debug.LogError("zego-room-bridge: a queued call threw: " + e));
+            }
+            RunAfterDestroy();
             if (destroyed) return;
             try { host.Tick(); }
             catch (Exception e) { Debug.LogError("zego-room-bridge: a JS timer threw: " + BridgeJson.Describe(e)); }
@@ -416,7 +439,15 @@ namespace ZegoRoomBridge
             public void Post(string eventName, JArray args) => engine.mainThread.Post(() => engine.SendNativeEvent(eventName, args));
         }
 
-        internal static void TickInstance() => instance?.Tick();
+        /// <summary>The runner's frame: the engine's Tick, or with no engine the answers owed after DestroyEngine.</summary>
+        internal static void TickInstance()
+        {
+            var e = instance;
+            if (e != null) e.Tick();
+            else RunAfterDestroy();
+        }
+
+        static void RunAfterDestroy() => afterDestroy.RunPending(e => Debug.LogError("zego-room-bridge: an answer after DestroyEngine threw: " + e));
 
         /// <summary>App paused/resumed: JS timers stop with the frames; on resume the core catches up by the clock at once.</summary>
         internal void OnApplicationPause(bool paused)
@@ -429,7 +460,7 @@ namespace ZegoRoomBridge
         {
             // ZEGO's SDK watches the network itself and says Reconnecting; the host's signal would only add blips.
             if (Driver == ZegoRoomDriverKind.Native) return;
-            if (Defer(() => SetNetworkReachable(reachable)) || destroyed) return;
+            if (Defer(() => SetNetworkReachable(reachable), null, null) || destroyed) return;
             var req = Request("setNetworkReachable");
             req["reachable"] = reachable;
             Send(req, "SetNetworkReachable", null);
@@ -445,10 +476,11 @@ namespace ZegoRoomBridge
 
         internal string UserOfRoom(string roomID) => roomID != null && userOfRoom.TryGetValue(roomID, out var u) ? u : null;
 
-        internal bool Defer(Action call)
+        /// <summary>Off the main thread: queues the call for the next Tick; if DestroyEngine comes first, the caller still hears 1000002.</summary>
+        internal bool Defer(Action call, string fn, Delegate callback)
         {
             if (mainThread.IsMainThread) return false;
-            mainThread.Post(call);
+            mainThread.Post(call, fn == null ? null : (Action)(() => AnswerNotLoggedIn(fn, callback)));
             return true;
         }
 
@@ -459,6 +491,7 @@ namespace ZegoRoomBridge
             instance = null;
             roomMode = ZegoRoomMode.SingleRoom;
             e?.Release();
+            afterDestroy.Clear();   // answers owed to the previous session's code are not this session's
         }
 
         // ---- internals -------------------------------------------------------------------------------
@@ -509,13 +542,20 @@ namespace ZegoRoomBridge
             }
         }
 
+        /// <summary>Any thread. A call on a destroyed engine: its callback gets 1000002 on a later Tick; without one, a warning now.</summary>
         bool AfterDestroy(string fn, Delegate callback)
         {
             if (!destroyed) return false;
-            Debug.LogError("zego-room-bridge: " + fn + " called after DestroyEngine; error " + ZegoErrorCode.CommonNotLoginRoom + " (CommonNotLoginRoom). Call CreateEngine again.");
-            // No Tick runs any more: the caller hears at once, exactly once.
-            if (callback != null) InvokeResult(callback, ZegoErrorCode.CommonNotLoginRoom, "");
+            if (callback == null) AnswerNotLoggedIn(fn, null);
+            else afterDestroy.Post(() => AnswerNotLoggedIn(fn, callback));
             return true;
+        }
+
+        /// <summary>1000002 (CommonNotLoginRoom) to the callback, or a warning when there is none (as the core's engine does).</summary>
+        static void AnswerNotLoggedIn(string fn, Delegate callback)
+        {
+            if (callback != null) InvokeResult(callback, ZegoErrorCode.CommonNotLoginRoom, "");
+            else Debug.LogWarning("zego-room-bridge: " + fn + " called after DestroyEngine; error " + ZegoErrorCode.CommonNotLoginRoom + " (CommonNotLoginRoom). Call CreateEngine again.");
         }
 
         void Release()
@@ -541,7 +581,8 @@ namespace ZegoRoomBridge
             onDebugError = null;
             resultCallbacks.Clear();
             userOfRoom.Clear();
-            mainThread.Clear();
+            // Calls other threads queued for this engine still answer (1000002, a DestroyEngine callback) on the next Tick.
+            mainThread.Close(answer => afterDestroy.Post(answer));
             try { host.Dispose(); }
             catch (Exception e) { Debug.LogError("zego-room-bridge: releasing the script host threw: " + BridgeJson.Describe(e)); }
         }

@@ -46,7 +46,11 @@ namespace ZegoRoomBridge
         void Update()
         {
             var e = ZegoExpressEngine.GetEngine();
-            if (e == null) return;
+            if (e == null)
+            {
+                ZegoExpressEngine.TickInstance();   // answers owed after DestroyEngine still arrive
+                return;
+            }
             // Back online: retry now instead of at the next backoff step (native SDKs do the same).
             var reach = Application.internetReachability;
             if (reach != lastReachability)
