@@ -722,6 +722,11 @@ class ZegoExpressEngine {
         const fn = 'switchRoom';
         if (this.rejectAfterDestroy(fn))
             return;
+        // ZEGO (Unity 2.19): "When … ZEGO_ROOM_MODE_MULTI_ROOM, this function is not available": checked first, nothing changes.
+        if (this.roomMode === ZegoRoomMode.MultiRoom) {
+            this.debugError(ZegoErrorCode.RoomMultiRoomSwtichRoomInvalid, fn, 'switchRoom is not available in multi-room mode: logoutRoom, then loginRoom');
+            return;
+        }
         const from = typeof fromRoomID === 'string' ? this.rooms.get(fromRoomID) : undefined;
         const toCode = checkRoomID(toRoomID) || checkConfig(config);
         if (toCode !== 0) {
@@ -764,7 +769,9 @@ class ZegoExpressEngine {
             this.postResult(fn, callback, 0);
             return;
         }
-        if (this.roomMode === ZegoRoomMode.MultiRoom) {
+        // ZEGO: LogoutFailed 1002002 for a room not logged in (multi-room), and in single-room mode "if the
+        // incoming roomID is different from the logged-in room name, SDK will return failure". Nowhere: success.
+        if (this.roomMode === ZegoRoomMode.MultiRoom || this.rooms.size > 0) {
             this.emitState(String(roomID), ZegoRoomStateChangedReason.LogoutFailed, ZegoErrorCode.RoomRoomidIncorrect, '');
             this.postResult(fn, callback, ZegoErrorCode.RoomRoomidIncorrect);
             return;
@@ -1074,6 +1081,8 @@ class SimulatedDriver {
         for (const t of this.attempts.values())
             this.clock.clearTimeout(t);
         this.attempts.clear();
+        // An env that outlives the engine (an app's own PuerTS env, WebGL's single env) may create it again.
+        this.service.releaseClient(this.clientId, this);
     }
     // ---- called by the service -----------------------------------------------------------
     /** Every attempt in flight fails at once: the socket closed under it. */
@@ -1176,13 +1185,25 @@ class SimulatedRoomService {
         this.onlineCountIntervalMs = options.onlineCountIntervalMs ?? 30000;
         this.verify = options.verifyToken;
     }
-    /** A driver for one client (one device). Give each engine its own. */
+    /**
+     * A driver for one client (one device). Give each live engine its own; once an engine is destroyed
+     * (its driver stopped) the clientId takes a new driver, and the device keeps its network state.
+     */
     createDriver(clientId) {
-        if (this.clients.has(clientId))
+        const before = this.clients.get(clientId);
+        if (before && !before.released)
             throw new Error(`SimulatedRoomService: client "${clientId}" already has a driver`);
         const driver = new SimulatedDriver(this, clientId);
-        this.clients.set(clientId, { id: clientId, online: true, driver, keys: new Map(), staleKnown: new Map(), loseNextResponse: false });
+        this.clients.set(clientId, {
+            id: clientId, online: before?.online ?? true, driver, keys: new Map(), staleKnown: new Map(), loseNextResponse: false, released: false,
+        });
         return driver;
+    }
+    /** Called by a stopped driver: its clientId is free again (members it left behind time out as usual). */
+    releaseClient(clientId, driver) {
+        const c = this.clients.get(clientId);
+        if (c && c.driver === driver)
+            c.released = true;
     }
     /**
      * false: the client's link drops; both ends see a closed socket at once (the server's heartbeat
@@ -1506,6 +1527,10 @@ class SimulatedRoomService {
     }
 }
 
+// The bridge's own version: package.json's "version" (test/version.test.ts keeps the two equal). The C#
+// shim reads it through the bridge's `version` op for ZegoExpressEngine.GetVersion().
+const BRIDGE_VERSION = '0.1.0';
+
 const BRIDGE_PROTOCOL_VERSION = 1;
 class BridgeError extends Error {
     constructor(code, message) {
@@ -1558,7 +1583,7 @@ function bridgeDrain() {
 }
 function handle(req) {
     switch (req.op) {
-        case 'version': return { protocol: BRIDGE_PROTOCOL_VERSION };
+        case 'version': return { protocol: BRIDGE_PROTOCOL_VERSION, version: BRIDGE_VERSION };
         case 'createEngine': return createEngine(req);
         case 'destroyEngine': {
             const id = str(req, 'engine');
@@ -2064,4 +2089,4 @@ function registerNativeDriver() {
 // The "native" driver (ZEGO's Unity SDK, through the C# adapter) is part of the core on every platform.
 registerNativeDriver();
 
-export { BRIDGE_PROTOCOL_VERSION, DefaultReconnectPolicy, LOGIN_CANCELLED_ERROR_CODE, MAX_ROOM_ID_BYTES, MAX_USER_ID_BYTES, MAX_USER_NAME_BYTES, NATIVE_COMMAND, NATIVE_EVENT, NativeZegoDriver, RETRYABLE_LOGIN_ERRORS, RETRY_WINDOW_MS, ROOM_STATE_OF_REASON, SimulatedRoomService, TRANSITIONS, VirtualClock, ZegoErrorCode, ZegoExpressEngine, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason, ZegoUpdateType, bridgeDrain, bridgeInvoke, bridgeReset, errorCodeName, hostClock, makeTestToken04, readToken04Expiry, registerBridgeDriver, seededRandom, utf8Length };
+export { BRIDGE_PROTOCOL_VERSION, BRIDGE_VERSION, DefaultReconnectPolicy, LOGIN_CANCELLED_ERROR_CODE, MAX_ROOM_ID_BYTES, MAX_USER_ID_BYTES, MAX_USER_NAME_BYTES, NATIVE_COMMAND, NATIVE_EVENT, NativeZegoDriver, RETRYABLE_LOGIN_ERRORS, RETRY_WINDOW_MS, ROOM_STATE_OF_REASON, SimulatedRoomService, TRANSITIONS, VirtualClock, ZegoErrorCode, ZegoExpressEngine, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason, ZegoUpdateType, bridgeDrain, bridgeInvoke, bridgeReset, errorCodeName, hostClock, makeTestToken04, readToken04Expiry, registerBridgeDriver, seededRandom, utf8Length };
