@@ -3,6 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // A bound on every test and hook, so a stuck browser or server fails the test instead of hanging the run
+  // (files with slower tests raise it with jest.setTimeout). No forceExit: the tests close what they open.
+  testTimeout: 30_000,
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
   },

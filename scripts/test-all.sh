@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # The project's test command (`npm test`): build, jest, then the .NET tests; ends with one line
 # "N passed, N failed" totalled over both, and exits non-zero if anything failed.
+# Without a browser it stops at once, before building, with the command that installs one.
 set -u
-cd "$(dirname "$0")/.."
+here=${BASH_SOURCE[0]%/*}; [ "$here" = "${BASH_SOURCE[0]}" ] && here=.
+cd "$here/.." || exit 1
+# Only builtins up to here: the check must report a missing browser even on a bare PATH.
+if ! ZRB_CHROMIUM=$("$BASH" scripts/chromium.sh); then echo "0 passed, 1 failed"; exit 1; fi
+export ZRB_CHROMIUM
 mkdir -p .test-results
 rc=0
 npm run --silent build || rc=1

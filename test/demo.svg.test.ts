@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { cli, root } from './demoHelpers';
 
 jest.setTimeout(60_000);
@@ -14,18 +15,15 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
+  browser = await launchChromium();
   out = mkdtempSync(join(tmpdir(), 'zrb-svg-'));
   const r = cli(['demo', '--out', out]);
   expect(r.status).toBe(0);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
-  });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 });
 afterAll(async () => {
   await browser?.close();
-  rmSync(out, { recursive: true, force: true });
+  if (out) rmSync(out, { recursive: true, force: true });
 });
 
 interface Parsed { error: string | null; root: string; lanes: string[]; marks: string[]; spans: string[] }

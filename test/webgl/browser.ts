@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../chromium';
 
 const root = join(__dirname, '../..');
 const nm = (p: string) => readFileSync(join(root, 'node_modules', p), 'utf8');
@@ -15,6 +16,7 @@ export const UNREACHABLE = 'wss://127.0.0.1:9/ws';
 
 export interface BrowserWorld { browser: Browser; server: Server; origin: string; close(): Promise<void> }
 
+/** Chromium and a page server; a failed launch closes the server again, so nothing keeps jest alive. */
 export async function openBrowser(files: Record<string, string> = {}): Promise<BrowserWorld> {
   const server = createServer((req, res) => {
     const body = files[req.url ?? ''];
@@ -24,12 +26,15 @@ export async function openBrowser(files: Record<string, string> = {}): Promise<B
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic',
-      '--no-first-run', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
-  });
-  return { browser, server, origin, close: async () => { await browser.close(); await new Promise((r) => server.close(r)); } };
+  const closeServer = () => new Promise((r) => { server.close(r); server.closeAllConnections(); });
+  let browser: Browser;
+  try {
+    browser = await launchChromium(['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']);
+  } catch (error) {
+    await closeServer();
+    throw error;
+  }
+  return { browser, server, origin, close: async () => { try { await browser.close(); } finally { await closeServer(); } } };
 }
 
 /** @sinonjs/fake-timers' source wrapped as a browser script (its only require is @sinonjs/commons' `global`). */
