@@ -10,8 +10,12 @@ public class RoomConnectionExample : MonoBehaviour
     [Header("ZEGO project (leave empty with the simulator)")]
     public uint appID = 0;
     public string appSign = "";
-    /// <summary>Token04 from your server; empty for no token authentication.</summary>
+    /// <summary>Token04 from your token server; empty for AppSign authentication (not on WebGL: the Web SDK logs in with a token only).</summary>
     public string token = "";
+
+    [Header("WebGL players (ZEGO Web SDK)")]
+    [Tooltip("The Web SDK's server address from the ZEGO console (wss://…). Read only by WebGL players; they also need the token above.")]
+    public string webServer = "";
 
     [Header("Room")]
     public string roomID = "room1";
@@ -40,11 +44,21 @@ public class RoomConnectionExample : MonoBehaviour
     {
         // The only bridge-specific line: the simulator in the Editor when asked for, never in a player.
         ZegoRoomBridgeSettings.UseSimulator = useSimulator && Application.isEditor;
+        // WebGL: ZEGO's engine profile has no server address, the Web SDK needs one. Other platforms ignore it.
+        if (!string.IsNullOrEmpty(webServer)) ZegoRoomBridgeSettings.WebServer = webServer;
         ZegoEngineProfile profile = new ZegoEngineProfile();
         profile.appID = appID;
         profile.appSign = appSign;
         profile.scenario = ZegoScenario.Default;
-        engine = ZegoExpressEngine.CreateEngine(profile);
+        try
+        {
+            engine = ZegoExpressEngine.CreateEngine(profile);
+        }
+        catch (ZegoRoomBridgeException e)
+        {
+            Debug.LogWarning("[RoomConnectionExample] " + CreateEngineHelp(e));
+            throw;
+        }
 
         engine.onRoomStateChanged = OnRoomStateChanged;
         engine.onRoomUserUpdate = OnRoomUserUpdate;
@@ -89,6 +103,11 @@ public class RoomConnectionExample : MonoBehaviour
             case ZegoRoomStateChangedReason.LoginFailed:
                 if (errorCode == ZegoErrorCode.RoomErrorAuthenticationFailed)  // 1002033
                     Show("LoginFailed " + roomID + ": the token is wrong (1002033)");
+                else if (errorCode == ZegoErrorCode.RoomNoToken)                // 1002067
+                {
+                    Show("LoginFailed " + roomID + ": no token (1002067)");
+                    Debug.LogWarning("[RoomConnectionExample] " + NoTokenHelp);
+                }
                 else
                     Show("LoginFailed " + roomID + " (" + errorCode + ")");
                 break;
@@ -138,6 +157,20 @@ public class RoomConnectionExample : MonoBehaviour
     {
         Show("error " + errorCode + " in " + funcName + ": " + info);
     }
+
+    /// <summary>What a developer must do after LoginFailed 1002067 (a WebGL player logging in without a token).</summary>
+    public const string NoTokenHelp =
+        "1002067: the login had no token. On WebGL the ZEGO Web SDK logs in only with a token (there is no AppSign login): " +
+        "have your token server issue a Token04 for this userID and put it in the token field (ZegoRoomConfig.token) before LoginRoom; " +
+        "never ship your ServerSecret in the game. Serve the WebGL page over HTTPS: browsers allow WebRTC only on https:// pages or on localhost.";
+
+    /// <summary>What a developer must do when CreateEngine throws (1000017: the bridge has no usable room driver here).</summary>
+    public static string CreateEngineHelp(ZegoRoomBridgeException e) =>
+        "CreateEngine failed (" + e.ErrorCode + "). On WebGL: build with the package's \"WebGL template\" sample " +
+        "(moved to Assets/WebGLTemplates/ZegoRoomBridge and filled by `npx zego-room-bridge webgl-sdk --out Assets/WebGLTemplates/ZegoRoomBridge`) " +
+        "so the page loads the ZEGO Web SDK, and set the webServer field (the wss:// address from the ZEGO console). " +
+        "On other players: add ZEGO's Unity SDK (define ZRB_ZEGO_SDK). In the Editor, tick useSimulator to try the simulated room service. " +
+        "The bridge said: " + e.Message;
 
     void Show(string line)
     {

@@ -38,7 +38,7 @@ export async function openBrowser(files: Record<string, string> = {}): Promise<B
 }
 
 /** @sinonjs/fake-timers' source wrapped as a browser script (its only require is @sinonjs/commons' `global`). */
-function fakeTimersScript(): string {
+export function fakeTimersScript(): string {
   return `(function(){var module={exports:{}};var require=function(n){if(n==='@sinonjs/commons')return{global:globalThis};throw new Error('no '+n)};
 (function(module,exports,require){${nm('@sinonjs/fake-timers/src/fake-timers-src.js')}\n})(module,module.exports,require);
 window.__clock=module.exports.install({now:${T0},toFake:['setTimeout','clearTimeout','setInterval','clearInterval','Date']});})();`;

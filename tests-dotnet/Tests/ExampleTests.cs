@@ -97,6 +97,17 @@ namespace ZegoRoomBridge.Tests
         }
 
         [Test]
+        public void NoTokenBranch_TellsTheDeveloperAWebGLPlayerNeedsATokenAndHttps()
+        {
+            UnityEngine.Debug.Lines.Clear();
+            example.OnRoomStateChanged("room1", ZegoRoomStateChangedReason.LoginFailed, ZegoErrorCode.RoomNoToken, "");
+            Assert.That(example.Status, Is.EqualTo("LoginFailed room1: no token (1002067)"));
+            var warnings = UnityEngine.Debug.Lines.Where(l => l.type == UnityEngine.LogType.Warning).Select(l => l.message).ToArray();
+            Assert.That(warnings, Is.EqualTo(new[] { "[RoomConnectionExample] " + RoomConnectionExample.NoTokenHelp }));
+            Assert.That(RoomConnectionExample.NoTokenHelp, Does.Contain("token server").And.Contain("Token04").And.Contain("HTTPS").And.Contain("localhost"));
+        }
+
+        [Test]
         public void LogoutFailedBranch_MultiRoomUnknownRoom()
         {
             example.OnRoomStateChanged("nope", ZegoRoomStateChangedReason.LogoutFailed, ZegoErrorCode.RoomRoomidIncorrect, "");
@@ -120,6 +131,25 @@ namespace ZegoRoomBridge.Tests
             Assert.That(e.InnerException, Is.TypeOf<ZegoRoomBridgeException>());
             Assert.That(ZegoRoomBridgeSettings.UseSimulator, Is.False);
             Assert.That(e.InnerException.Message, Does.Not.Contain("simulator\" driver"));
+        }
+
+        [Test]
+        public void InAWebGLPlayerWithoutTheWebDriver_TheExamplePassesItsWebServerAndSaysWhatToDo()
+        {
+            UnityEngine.Application.isEditor = false;
+            HostHooks.IsWebGLPlayer = true;
+            ZegoRoomBridgeSettings.ScriptHostFactory = () => new V8ScriptHost();   // core.mjs only: no "web" driver, as without webgl.mjs
+            var example = new RoomConnectionExample { roomID = "room1", userID = "alice", webServer = "wss://webliveroom-test.example/ws" };
+            var start = typeof(RoomConnectionExample).GetMethod("Start", BindingFlags.Instance | BindingFlags.NonPublic);
+            var e = Assert.Throws<TargetInvocationException>(() => start.Invoke(example, null));
+            var thrown = (ZegoRoomBridgeException)e.InnerException;
+            Assert.That(thrown.ErrorCode, Is.EqualTo(ZegoErrorCode.CommonIllegalParam));
+            Assert.That(ZegoRoomBridgeSettings.WebServer, Is.EqualTo("wss://webliveroom-test.example/ws"));
+            var warnings = UnityEngine.Debug.Lines.Where(l => l.type == UnityEngine.LogType.Warning).Select(l => l.message).ToArray();
+            Assert.That(warnings, Has.Length.EqualTo(1));
+            Assert.That(warnings[0], Does.StartWith("[RoomConnectionExample] CreateEngine failed (1000017). On WebGL: build with the package's \"WebGL template\" sample"));
+            Assert.That(warnings[0], Does.Contain("`npx zego-room-bridge webgl-sdk --out Assets/WebGLTemplates/ZegoRoomBridge`"));
+            Assert.That(warnings[0], Does.EndWith("The bridge said: " + thrown.Message));
         }
     }
 }

@@ -25,17 +25,17 @@ namespace ZegoRoomBridge.Tests
         }
 
         [Test]
-        public void WebGL_SameCopyPresent_LeftAlone()
+        public void WebGL_SameCopyLeftOver_UsedAndRemovedAfterTheBuild()
         {
             var plan = WebGLCoreCopy.Decide(true, "core", "core");
-            Assert.That((plan.Action, plan.RemoveAfterBuild), Is.EqualTo((A.AlreadyInPlace, false)));
+            Assert.That((plan.Action, plan.RemoveAfterBuild), Is.EqualTo((A.AlreadyInPlace, true)));
         }
 
         [Test]
-        public void WebGL_StaleCopyPresent_ReplacedButNotDeleted()
+        public void WebGL_StaleCopyPresent_ReplacedAndRemovedAfterTheBuild()
         {
             var plan = WebGLCoreCopy.Decide(true, "core v2", "core v1");
-            Assert.That((plan.Action, plan.RemoveAfterBuild), Is.EqualTo((A.Copy, false)));
+            Assert.That((plan.Action, plan.RemoveAfterBuild), Is.EqualTo((A.Copy, true)));
         }
 
         [Test]
@@ -55,6 +55,150 @@ namespace ZegoRoomBridge.Tests
         [TestCase("Assets/ZegoRoomBridge/ZegoRoomBridge/core.mjs", TestName = "a file outside Resources is not collected")]
         public void PathsThePackerSkips(string path) =>
             Assert.That(WebGLCoreCopy.IsCollectedByPuertsPacker(path), Is.False);
+    }
+
+    /// <summary>PuerTS's packer drops every file whose absolute path contains "Editor" or "node_modules" (substring, case-sensitive).</summary>
+    public class WebGLProjectPathTests
+    {
+        [TestCase("/home/dev/Game/Assets", null, TestName = "a plain path builds")]
+        [TestCase("C:/Users/dev/Projects/Game/Assets", null, TestName = "a Windows path builds")]
+        [TestCase("/home/dev/editor/Game/Assets", null, TestName = "lower-case editor builds (the packer's test is case-sensitive)")]
+        [TestCase("/home/dev/Editor/Game/Assets", "Editor", TestName = "a folder named Editor stops the build")]
+        [TestCase("/Users/me/UnityEditorProjects/Game/Assets", "Editor", TestName = "Editor inside a folder name stops the build (substring)")]
+        [TestCase(@"D:\Work\Editor\Game\Assets", "Editor", TestName = "a Windows path with backslashes and Editor stops the build")]
+        [TestCase("/home/dev/web/node_modules/game/Assets", "node_modules", TestName = "node_modules stops the build")]
+        public void ProjectPathRows(string assetsPath, string word)
+        {
+            var problem = WebGLCoreCopy.ProjectPathProblem(assetsPath);
+            if (word == null) { Assert.That(problem, Is.Null); return; }
+            Assert.That(problem, Does.Contain("this project is at \"" + assetsPath + "\", whose path contains \"" + word + "\""));
+            Assert.That(problem, Does.Contain("Move or rename the project folder"));
+            Assert.That(problem, Does.Contain("CreateEngine would fail in the player"));
+        }
+    }
+
+    /// <summary>Copies under Assets/, found and removed on a real file system (a temporary project).</summary>
+    public class WebGLCopyFilesTests
+    {
+        string project;
+
+        [SetUp] public void MakeProject() { project = Path.Combine(Path.GetTempPath(), "zrb-project-" + Guid.NewGuid().ToString("N")); Directory.CreateDirectory(Path.Combine(project, "Assets")); }
+        [TearDown] public void RemoveProject() => Directory.Delete(project, true);
+
+        void Write(string relative, string text = "x")
+        {
+            var full = Path.Combine(project, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(full));
+            File.WriteAllText(full, text);
+        }
+
+        bool Exists(string relative) => File.Exists(Path.Combine(project, relative)) || Directory.Exists(Path.Combine(project, relative));
+
+        [Test]
+        public void NoCopies_NothingFound_NothingRemoved()
+        {
+            Assert.That(WebGLCoreCopy.FindCopies(project), Is.Empty);
+            Assert.That(WebGLCoreCopy.RemoveCopies(project), Is.Empty);
+            Assert.That(Exists("Assets"), Is.True);
+        }
+
+        [Test]
+        public void StaleCopies_AreFound_ThenRemovedWithTheirMetaAndTheFoldersTheStepMade()
+        {
+            Write("Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/core.mjs");
+            Write("Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/core.mjs.meta");
+            Write("Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/webgl.mjs");
+            Write("Assets/ZegoRoomBridge/Resources/ZegoRoomBridge.meta");
+            Write("Assets/ZegoRoomBridge/Resources.meta");
+            Write("Assets/ZegoRoomBridge.meta");
+            Assert.That(WebGLCoreCopy.FindCopies(project), Is.EqualTo(new[]
+            {
+                "Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/core.mjs", "Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/webgl.mjs",
+            }));
+            var removed = WebGLCoreCopy.RemoveCopies(project);
+            Assert.That(removed, Is.EqualTo(new[]
+            {
+                "Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/core.mjs", "Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/core.mjs.meta",
+                "Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/webgl.mjs",
+                "Assets/ZegoRoomBridge/Resources/ZegoRoomBridge", "Assets/ZegoRoomBridge/Resources/ZegoRoomBridge.meta",
+                "Assets/ZegoRoomBridge/Resources", "Assets/ZegoRoomBridge/Resources.meta",
+                "Assets/ZegoRoomBridge", "Assets/ZegoRoomBridge.meta",
+            }));
+            Assert.That(Directory.GetFileSystemEntries(Path.Combine(project, "Assets")), Is.Empty);
+            Assert.That(WebGLCoreCopy.FindCopies(project), Is.Empty);
+        }
+
+        [Test]
+        public void AFolderWithTheAppsOwnFiles_IsKept()
+        {
+            Write("Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/core.mjs");
+            Write("Assets/ZegoRoomBridge/MySettings.asset");
+            Assert.That(WebGLCoreCopy.RemoveCopies(project), Is.EqualTo(new[]
+            {
+                "Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/core.mjs",
+                "Assets/ZegoRoomBridge/Resources/ZegoRoomBridge", "Assets/ZegoRoomBridge/Resources",
+            }));
+            Assert.That(Exists("Assets/ZegoRoomBridge/MySettings.asset"), Is.True);
+        }
+
+        [Test]
+        public void TheStaleCopyWarning_NamesTheModulesAndWhyTheyWentAway()
+        {
+            Write("Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/core.mjs");
+            Write("Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/core.mjs.meta");
+            var warning = WebGLCoreCopy.StaleCopyWarning(WebGLCoreCopy.RemoveCopies(project));
+            Assert.That(warning, Does.StartWith("zego-room-bridge: removed Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/core.mjs, left in Assets/ by a WebGL build"));
+            Assert.That(warning, Does.Contain("would shadow the package's module"));
+            Assert.That(warning, Does.Not.Contain(".meta"));
+        }
+    }
+
+    /// <summary>The selected WebGL template: is the Web SDK on the page?</summary>
+    public class WebGLTemplateCheckTests
+    {
+        const string SamplePage = "<head><script src=\"ZegoExpressWebRTC.js\"></script></head>";
+
+        [Test]
+        public void TheSampleWithItsSdkFile_SaysNothing() =>
+            Assert.That(WebGLCoreCopy.CheckTemplate("PROJECT:ZegoRoomBridge", SamplePage, true).Message, Is.Null);
+
+        [Test]
+        public void TheSampleWithoutItsSdkFile_StopsTheBuildWithTheCommand()
+        {
+            var check = WebGLCoreCopy.CheckTemplate("PROJECT:ZegoRoomBridge", SamplePage, false);
+            Assert.That(check.StopsBuild, Is.True);
+            Assert.That(check.Message, Does.Contain("`npx zego-room-bridge webgl-sdk --out Assets/WebGLTemplates/ZegoRoomBridge`"));
+        }
+
+        [Test]
+        public void UnitysBuiltInTemplate_Warns()
+        {
+            var check = WebGLCoreCopy.CheckTemplate("APPLICATION:Default", null, false);
+            Assert.That(check.StopsBuild, Is.False);
+            Assert.That(check.Message, Does.Contain("Unity's built-in \"APPLICATION:Default\""));
+            Assert.That(check.Message, Does.Contain("\"WebGL template\" sample"));
+        }
+
+        [Test]
+        public void AProjectTemplateWithoutTheWebSdk_Warns()
+        {
+            var check = WebGLCoreCopy.CheckTemplate("PROJECT:Mine", "<head></head>", false);
+            Assert.That(check.StopsBuild, Is.False);
+            Assert.That(check.Message, Does.Contain("Assets/WebGLTemplates/Mine does not appear to load the ZEGO Web SDK"));
+        }
+
+        [Test]
+        public void AProjectTemplateLoadingTheSdkItsOwnWay_SaysNothing() =>
+            Assert.That(WebGLCoreCopy.CheckTemplate("PROJECT:Mine", "<script src=\"https://cdn.example/zego-express-engine-webrtc/x.js\"></script>", false).Message, Is.Null);
+
+        [Test]
+        public void TheSampleTemplateInThisPackage_NamesTheSdkFile()
+        {
+            var repo = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", ".."));
+            var page = File.ReadAllText(Path.Combine(repo, "unity-plugin", "Samples~", "WebGLTemplate", "index.html"));
+            Assert.That(WebGLCoreCopy.CheckTemplate("PROJECT:ZegoRoomBridge", page, false).StopsBuild, Is.True);
+            Assert.That(WebGLCoreCopy.CheckTemplate("PROJECT:ZegoRoomBridge", page, true).Message, Is.Null);
+        }
     }
 
     public class DriftTests

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.IO;
 using UnityEditor;
 using UnityEditor.Build;
@@ -8,26 +7,49 @@ using UnityEngine;
 namespace ZegoRoomBridge.Editor
 {
     /// <summary>
-    /// WebGL builds: copies the package's core.mjs and webgl.mjs to Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/
-    /// so PuerTS's WebGL packer (which reads only Assets/**/Resources) bundles them; removes the copies after
-    /// the packer ran, when they were the build's own. Decisions: WebGLCoreCopy (tested outside Unity).
+    /// WebGL builds: stops a build PuerTS's packer would leave without the bridge (a project path containing
+    /// "Editor" or "node_modules"; a template that names ZegoExpressWebRTC.js without having it), copies the
+    /// package's core.mjs and webgl.mjs to Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/ so the packer
+    /// (which reads only Assets/**/Resources) bundles them, and removes the copies again. Decisions and file
+    /// work: WebGLCoreCopy (plain C#, tested outside Unity).
+    ///
+    /// Clean-up, three ways, because IPostprocessBuildWithReport runs only after a successful build:
+    /// OnPostprocessBuild (success; it runs after PuerTS's packer, order 2); an EditorApplication.update hook
+    /// registered before copying, which waits until BuildPipeline.isBuildingPlayer is false (a failed or
+    /// cancelled build, scripted builds included — BuildPlayerWindow.RegisterBuildPlayerHandler would cover
+    /// only the Build Settings window and replace another package's handler); and at Editor start, for a
+    /// build the Editor did not survive, with a warning.
     /// </summary>
+    [InitializeOnLoad]
     sealed class ZegoRoomBridgeWebGLBuild : IPreprocessBuildWithReport, IPostprocessBuildWithReport
     {
-        static readonly List<string> removeAfterBuild = new List<string>();
+        static ZegoRoomBridgeWebGLBuild()
+        {
+            EditorApplication.delayCall += RemoveStaleCopies;
+        }
 
-        // Pre-build early; post-build after PuerTS's packer (PuertsWebglBuildProcessing, order 0).
+        // Pre-build after PuerTS's own; post-build after PuerTS's packer (PuertsWebglBuildProcessing, order 2).
         public int callbackOrder => 1000;
+
+        static string ProjectRoot => Path.GetDirectoryName(Application.dataPath);
 
         public void OnPreprocessBuild(BuildReport report)
         {
-            removeAfterBuild.Clear();
+            if (report.summary.platform != BuildTarget.WebGL) return;
+
+            var pathProblem = WebGLCoreCopy.ProjectPathProblem(Application.dataPath);
+            if (pathProblem != null) throw new BuildFailedException(pathProblem);
+            CheckTemplate();
+
+            // Registered before the first copy, so a build that fails from here on still cleans up.
+            EditorApplication.update -= CleanUpAfterBuild;
+            EditorApplication.update += CleanUpAfterBuild;
             foreach (var key in WebGLCoreCopy.ModuleKeys)
             {
                 var source = SourcePath(key);
-                var destination = WebGLCoreCopy.DestinationOf(key);
+                var destination = Path.Combine(ProjectRoot, WebGLCoreCopy.DestinationOf(key));
                 var plan = WebGLCoreCopy.Decide(
-                    report.summary.platform == BuildTarget.WebGL,
+                    true,
                     source != null && File.Exists(source) ? File.ReadAllText(source) : null,
                     File.Exists(destination) ? File.ReadAllText(destination) : null);
                 switch (plan.Action)
@@ -37,8 +59,7 @@ namespace ZegoRoomBridge.Editor
                     case WebGLCoreCopyAction.Copy:
                         Directory.CreateDirectory(Path.GetDirectoryName(destination));
                         File.Copy(source, destination, true);
-                        if (plan.RemoveAfterBuild) removeAfterBuild.Add(destination);
-                        Debug.Log("zego-room-bridge: copied " + key + " to " + destination + " for PuerTS's WebGL packer");
+                        Debug.Log("zego-room-bridge: copied " + key + " to " + WebGLCoreCopy.DestinationOf(key) + " for PuerTS's WebGL packer (removed after the build)");
                         break;
                 }
             }
@@ -46,12 +67,41 @@ namespace ZegoRoomBridge.Editor
 
         public void OnPostprocessBuild(BuildReport report)
         {
-            foreach (var destination in removeAfterBuild)
+            if (report.summary.platform != BuildTarget.WebGL) return;
+            WebGLCoreCopy.RemoveCopies(ProjectRoot);
+        }
+
+        static void CheckTemplate()
+        {
+            var setting = PlayerSettings.WebGL.template;
+            string indexHtml = null;
+            var present = false;
+            if (setting != null && setting.StartsWith("PROJECT:"))
             {
-                File.Delete(destination);
-                if (File.Exists(destination + ".meta")) File.Delete(destination + ".meta");
+                var folder = Path.Combine(Application.dataPath, "WebGLTemplates", setting.Substring("PROJECT:".Length));
+                var index = Path.Combine(folder, "index.html");
+                indexHtml = File.Exists(index) ? File.ReadAllText(index) : null;
+                present = File.Exists(Path.Combine(folder, WebGLCoreCopy.WebSdkFile));
             }
-            removeAfterBuild.Clear();
+            var check = WebGLCoreCopy.CheckTemplate(setting, indexHtml, present);
+            if (check.StopsBuild) throw new BuildFailedException(check.Message);
+            if (check.Message != null) Debug.LogWarning(check.Message);
+        }
+
+        static void CleanUpAfterBuild()
+        {
+            if (BuildPipeline.isBuildingPlayer) return;
+            EditorApplication.update -= CleanUpAfterBuild;
+            if (WebGLCoreCopy.RemoveCopies(ProjectRoot).Count > 0) AssetDatabase.Refresh();
+        }
+
+        static void RemoveStaleCopies()
+        {
+            if (BuildPipeline.isBuildingPlayer) return;
+            var removed = WebGLCoreCopy.RemoveCopies(ProjectRoot);
+            if (removed.Count == 0) return;
+            Debug.LogWarning(WebGLCoreCopy.StaleCopyWarning(removed));
+            AssetDatabase.Refresh();
         }
 
         static string SourcePath(string moduleKey)
