@@ -500,9 +500,10 @@ namespace ZegoRoomBridge
         {
             var factory = ZegoRoomBridgeSettings.ScriptHostFactory ?? HostHooks.DefaultScriptHost;
             if (factory == null)
-                throw Fail("no JS runtime: install PuerTS (com.tencent.puerts.core 2.x or 3.x, plus .v8 / .webgl) or set ZegoRoomBridgeSettings.ScriptHostFactory");
+                throw Fail("no JS runtime: install PuerTS (com.tencent.puerts.core 2.x, or 3.x with .v8, .quickjs or .nodejs; .webgl for WebGL) or set ZegoRoomBridgeSettings.ScriptHostFactory");
             IScriptHost host;
             try { host = factory(); }
+            catch (ZegoRoomBridgeException) { throw; }   // already says what is missing (e.g. no PuerTS backend)
             catch (Exception e) { throw new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam, "zego-room-bridge: CreateEngine failed (1000017): could not load ZegoRoomBridge/core.mjs: " + BridgeJson.Describe(e), e); }
             if (host == null) throw Fail("ScriptHostFactory returned null");
             return host;
