@@ -1,6 +1,7 @@
 // Issue 11, defect 5: whatever a reconnect policy returns, an outage neither hangs the clock nor storms
 // the service nor escapes into the app: results are sanitized in one place (retryDelayFor).
 import { SimulatedRoomService, ZegoExpressEngine, RETRY_WINDOW_MS, type ReconnectPolicy } from '../src/index';
+import { hostClock } from '../src/host/clock';
 import { MAX_TIMER_DELAY_MS, MIN_REPEAT_RETRY_DELAY_MS } from '../src/session/reconnectPolicy';
 import { R, World } from './helpers';
 
@@ -106,10 +107,11 @@ describe('on host timers a long delay never fires at once', () => {
     // Jest's fake timers behave like Node and browsers: a delay above 2^31−1 ms fires after 1 ms.
     jest.useFakeTimers({ now: 1_700_000_000_000 });
     for (const huge of [2 ** 31, 3e9, Infinity]) {
-      const service = new SimulatedRoomService({ clock: { now: () => Date.now(), setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as never) } });
+      const clock = hostClock();
+      const service = new SimulatedRoomService({ clock });
       let calls = 0;
       const engine = ZegoExpressEngine.createEngine({
-        appID: 1, driver: service.createDriver('A'), reconnectPolicy: { nextRetryDelayMs: () => { calls++; return calls > 5000 ? null : huge; } },
+        appID: 1, driver: service.createDriver('A'), clock, reconnectPolicy: { nextRetryDelayMs: () => { calls++; return calls > 5000 ? null : huge; } },
         logger: { warn: () => undefined, error: () => undefined },
       });
       const seen: number[] = [];
