@@ -58,6 +58,12 @@ describe('simAdvance answers an error for a span it cannot run, and never runs u
     expect(call({ op: 'simAdvance', ms: MAX_SIM_ADVANCE_MS })).toEqual({ ok: true, now: MAX_SIM_ADVANCE_MS });
   });
 
+  test('a world whose start is not a usable time (1e22, beyond the largest Date) is refused at createEngine', () => {
+    expect(call({ op: 'createEngine', simulator: { clock: 'virtual', startMs: 1e22 } })).toMatchObject({ ok: false, error: 1000017 });
+    expect(() => new VirtualClock(1e22)).toThrow(RangeError);
+    expect(() => new VirtualClock(NaN)).toThrow(RangeError);
+  });
+
   test('a non-number span (a string, null) is refused the same way', () => {
     call({ op: 'createEngine', simulator: { clock: 'virtual', startMs: 0 }, clientId: 'u1' });
     expect(call({ op: 'simAdvance', ms: '1000' })).toMatchObject({ ok: false, error: 1000017 });
@@ -106,7 +112,8 @@ describe('on host timers a long timer fires when due, not at once', () => {
     const clock = hostClock();
     const fired: string[] = [];
     expect(() => clock.setTimeout(() => fired.push('nan'), NaN)).not.toThrow();
-    jest.advanceTimersByTime(0);
-    expect(fired).toEqual(['nan']);
+    expect(() => clock.setTimeout(() => fired.push('infinity'), Infinity)).not.toThrow();
+    jest.advanceTimersByTime(1);
+    expect(fired).toEqual(['nan', 'infinity']);
   });
 });

@@ -4,7 +4,7 @@ import type { Clock } from '../host/clock.js';
 import { hostClock } from '../host/clock.js';
 import { consoleLogger } from '../host/log.js';
 import { seededRandom } from '../host/random.js';
-import { VirtualClock } from '../host/virtualClock.js';
+import { MAX_EPOCH_MS, VirtualClock } from '../host/virtualClock.js';
 import { ZegoRoomMode } from '../model/enums.js';
 import { ZegoErrorCode as E } from '../model/errorCodes.js';
 import type { ZegoRoomConfig, ZegoUser } from '../model/types.js';
@@ -14,6 +14,9 @@ import { SimulatedRoomService } from '../simulator/SimulatedRoomService.js';
 import { makeTestToken04 } from '../token/token04.js';
 
 export const BRIDGE_PROTOCOL_VERSION = 1;
+
+/** The longest span one simAdvance may run (24 h of virtual time); longer spans take several calls. */
+export const MAX_SIM_ADVANCE_MS = 24 * 3600_000;
 
 type Json = Record<string, unknown>;
 type BridgeEvent = { engine: string; event: string; args: unknown[]; callbackId?: number };
@@ -124,7 +127,12 @@ function handle(req: Json): Json {
     case 'simAdvance': {
       const w = worldOf(req);
       if (!w.virtual) throw new BridgeError(E.CommonIllegalParam, 'simAdvance needs a world created with "clock":"virtual"');
-      w.virtual.advanceSync(num(req, 'ms'));
+      const ms = req.ms;
+      // Bounded per call, so one request always answers (a storm of timers is bounded by the span).
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_SIM_ADVANCE_MS) {
+        throw new BridgeError(E.CommonIllegalParam, `"ms" must be a number from 0 to ${MAX_SIM_ADVANCE_MS} (24 h) per call`);
+      }
+      w.virtual.advanceSync(ms);
       return { now: w.virtual.now() };
     }
     case 'simNow': return { now: worldOf(req).clock.now() };
@@ -212,7 +220,11 @@ function worldOf(req: Json, create = false): World {
   if (!w) {
     if (!create) throw new BridgeError(E.CommonIllegalParam, `no simulated world "${name}"`);
     const opts = (req.simulator && typeof req.simulator === 'object' ? req.simulator : {}) as Json;
-    const virtual = opts.clock === 'virtual' ? new VirtualClock(typeof opts.startMs === 'number' ? opts.startMs : 0) : undefined;
+    const startMs = opts.startMs === undefined ? 0 : opts.startMs;
+    if (typeof startMs !== 'number' || !(Math.abs(startMs) <= MAX_EPOCH_MS)) {
+      throw new BridgeError(E.CommonIllegalParam, `"simulator.startMs" must be a number of ms within ±${MAX_EPOCH_MS}`);
+    }
+    const virtual = opts.clock === 'virtual' ? new VirtualClock(startMs) : undefined;
     const clock = virtual ?? hostClock();
     const service = new SimulatedRoomService({
       clock,
