@@ -52,21 +52,73 @@ export function bridgeInvoke(requestJson: string): string {
     return JSON.stringify({ ok: true, ...result });
   } catch (e) {
     const code = e instanceof BridgeError ? e.code : E.CommonIllegalParam;
-    const message = e instanceof Error ? e.message : String(e);
-    // A caller waiting on a result callback still gets exactly one answer.
-    if (typeof req.callbackId === 'number' && typeof req.engine === 'string') {
+    const message = echoMessage(printable(e));
+    // A caller waiting on a result callback still gets exactly one answer (for an engine id that can exist).
+    if (typeof req.callbackId === 'number' && typeof req.engine === 'string' && req.engine.length <= 64) {
       state.queue.push({ engine: req.engine, event: 'callback', callbackId: req.callbackId, args: [code, ''] });
     }
     return JSON.stringify({ ok: false, error: code, message });
   }
 }
 
-/** Every event raised since the last call, as a JSON array (`[]` when none). */
+/** Error messages quote request values; a hostile request must not make the answer huge. */
+function echoMessage(message: string): string {
+  return message.length <= 512 ? message : `${message.slice(0, 512)}… (cut)`;
+}
+
+/** The largest serialized event a drain carries; a larger one is replaced by a bridgeError. */
+export const MAX_DRAIN_EVENT_CHARS = 4 * 1024 * 1024;
+/** A drain stops adding events past this many characters (always taking at least one); the rest waits for the next. */
+export const MAX_DRAIN_BATCH_CHARS = 4 * 1024 * 1024;
+
+/**
+ * Events raised since the last call, as a JSON array (`[]` when none), oldest first. Never throws and
+ * never loses an event: each is serialized on its own, one that cannot be (a BigInt, a cycle, a throwing
+ * toJSON, too large) becomes `{"engine","event":"bridgeError","args":[1000017, <its event name>, <why>]}`
+ * (with its `callbackId`, if it had one), and events past MAX_DRAIN_BATCH_CHARS stay queued for the next call.
+ */
 export function bridgeDrain(): string {
   if (state.queue.length === 0) return '[]';
-  const out = state.queue;
+  const queue = state.queue;
   state.queue = [];
-  return JSON.stringify(out);
+  const parts: string[] = [];
+  let size = 2;
+  let taken = 0;
+  for (; taken < queue.length; taken++) {
+    const one = serializeEvent(queue[taken]);
+    if (taken > 0 && size + one.length + 1 > MAX_DRAIN_BATCH_CHARS) break;
+    parts.push(one);
+    size += one.length + 1;
+  }
+  // Left over (and anything queued while serializing) go first next time, in their order.
+  if (taken < queue.length) state.queue = queue.slice(taken).concat(state.queue);
+  return `[${parts.join(',')}]`;
+}
+
+function serializeEvent(ev: BridgeEvent): string {
+  let why: string;
+  try {
+    const json = JSON.stringify(ev);
+    if (json.length <= MAX_DRAIN_EVENT_CHARS) return json;
+    why = `too large to cross the boundary (${json.length} characters)`;
+  } catch (e) {
+    why = `could not be serialized: ${printable(e)}`;
+  }
+  const engine = typeof ev.engine === 'string' ? echo(ev.engine) : '';
+  const event = typeof ev.event === 'string' ? echo(ev.event) : '';
+  const replacement: BridgeEvent = { engine, event: 'bridgeError', args: [E.CommonIllegalParam, event, `zego-room-bridge: event ${event} ${why}`] };
+  if (typeof ev.callbackId === 'number') replacement.callbackId = ev.callbackId;
+  return JSON.stringify(replacement);
+}
+
+/** A string from a request or event as messages may quote it: short ones whole, long ones cut. */
+function echo(s: string): string {
+  return s.length <= 64 ? s : `${s.slice(0, 64)}… (${s.length} characters)`;
+}
+
+function printable(e: unknown): string {
+  try { return e instanceof Error ? e.message : String(e); }
+  catch { return `an unprintable ${typeof e}`; }
 }
 
 function handle(req: Json): Json {
