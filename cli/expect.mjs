@@ -13,7 +13,9 @@ export function checkExpectations(expectations, events) {
     const diff = diffLines(expected, actual);
     if (diff.some((d) => d.op !== ' ')) {
       const scope = `user ${e.user}${e.room !== undefined ? `, room ${e.room}` : ''}, callbacks ${only.join('/')}`;
-      failures.push([`expect[${i}] failed (${scope}):`, ...diff.map((d) => `  ${d.op} ${d.line}`)].join('\n'));
+      const lines = [`expect[${i}] failed (${scope}):`];
+      for (const d of diff) lines.push(`  ${d.op} ${d.line}`);
+      failures.push(lines.join('\n'));
     }
   });
   return failures;
@@ -28,9 +30,13 @@ export function parseExpected(line) {
 
 const same = (exp, ev) => exp.text === ev.text && (exp.t === null || exp.t === ev.t);
 
+/** Above this many table cells (expected × received lines) the diff is made line by line instead. */
+const MAX_LCS_CELLS = 4_000_000;
+
 // Longest common subsequence over small lists (tens of lines): plenty fast and gives a readable diff.
 function diffLines(expected, actual) {
   const n = expected.length, m = actual.length;
+  if ((n + 1) * (m + 1) > MAX_LCS_CELLS) return lineByLine(expected, actual);
   const L = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
@@ -45,6 +51,19 @@ function diffLines(expected, actual) {
     if (i < n && j < m && same(expected[i], actual[j])) { out.push({ op: ' ', line: act(actual[j]) }); i++; j++; }
     else if (i < n && (j === m || L[i + 1][j] >= L[i][j + 1])) { out.push({ op: '-', line: exp(expected[i]) }); i++; }
     else { out.push({ op: '+', line: act(actual[j]) }); j++; }
+  }
+  return out;
+}
+
+/** For huge lists: position by position (bounded memory); every difference still shows as - and +. */
+function lineByLine(expected, actual) {
+  const out = [];
+  const exp = (x) => (x.t === null ? x.text : `${x.t} ${x.text}`);
+  for (let k = 0; k < Math.max(expected.length, actual.length); k++) {
+    const e = expected[k], a = actual[k];
+    if (e && a && same(e, a)) { out.push({ op: ' ', line: `${a.t} ${a.text}` }); continue; }
+    if (e) out.push({ op: '-', line: exp(e) });
+    if (a) out.push({ op: '+', line: `${a.t} ${a.text}` });
   }
   return out;
 }

@@ -28,7 +28,9 @@ export function runScenario(scenario, api) {
   const { ZegoExpressEngine, SimulatedRoomService, VirtualClock, seededRandom, makeTestToken04,
     ZegoRoomMode, ZegoRoomStateChangedReason: R, ZegoRoomState, ZegoUpdateType, errorCodeName } = api;
   const T0 = scenario.startEpochMs ?? DEFAULT_START_EPOCH_MS;
-  const firstAt = Math.min(0, ...scenario.steps.map((s) => s.at));
+  // A loop, not Math.min(...steps): a spread of 100,000 arguments overflows the stack.
+  let firstAt = 0;
+  for (const st of scenario.steps) if (st.at < firstAt) firstAt = st.at;
   const clock = new VirtualClock(T0 + firstAt);
   const svc = scenario.service ?? {};
   const rejected = new Set(svc.rejectTokens ?? []);
@@ -42,6 +44,8 @@ export function runScenario(scenario, api) {
   const now = () => clock.now() - T0;
   const lanes = scenario.users.map((u) => u.id);
   const clients = new Map();
+  /** The other device of each user that used duplicateLogin, by the user's lane. */
+  const duplicates = new Map();
 
   const record = (user, callback, fields) => {
     const ev = { t: now(), user, kind: 'callback', callback, ...fields };
@@ -108,10 +112,17 @@ export function runScenario(scenario, api) {
     networkUp: (c) => { service.setNetwork(c.laneId, true); return 'network up'; },
     kickOut: (c, st) => { service.kickOut(st.room, c.userID); return `server kicks ${c.userID} out of ${st.room}`; },
     duplicateLogin: (c, st) => {
-      // Another device logs in with the same userID: it gets its own lane, "<user>'".
-      const id = `${c.laneId}'`;
-      const other = clients.get(id) ?? makeClient(id, c.userID, c.userName, 'SingleRoom', 1000 + lanes.length);
-      if (!lanes.includes(id)) lanes.splice(lanes.indexOf(c.laneId) + 1, 0, id);
+      // Another device logs in with the same userID: it gets its own lane, "<user>'" — or with more
+      // primes while that name is taken (a declared user "A'" is never the other device of "A").
+      let other = duplicates.get(c.laneId);
+      if (!other) {
+        let id = `${c.laneId}'`;
+        while (clients.has(id)) id += "'"; // bounded: each turn passes one of the finitely many lanes
+        other = makeClient(id, c.userID, c.userName, 'SingleRoom', 1000 + lanes.length);
+        duplicates.set(c.laneId, other);
+        lanes.splice(lanes.indexOf(c.laneId) + 1, 0, id);
+      }
+      const id = other.laneId;
       loginOn(other, st);
       return `same userID "${c.userID}" logs in to ${st.room} from another device (${id})${tokenNote(st)}`;
     },
@@ -133,7 +144,7 @@ export function runScenario(scenario, api) {
 
   const failures = [];
   const marks = resolveMarks(scenario, events, failures);
-  failures.push(...checkExpectations(scenario.expect ?? [], events));
+  for (const f of checkExpectations(scenario.expect ?? [], events)) failures.push(f);
   return { events, failures, marks, end, lanes };
 }
 

@@ -49,7 +49,9 @@ export function renderSvg(scenario, result, spansIn = scenario.spans ?? []) {
   const spans = spansIn.filter((s) => markAt.has(s.from)).map((s) => ({ ...s, t1: markAt.get(s.from), t2: markAt.get(s.from) + s.ms }));
 
   // Columns: every time something is drawn at, plus span ends and the end of the run.
-  const timeSet = new Set([...items.map((i) => i.t), ...result.marks.map((m) => m.t), result.end]);
+  const timeSet = new Set([result.end]);
+  for (const i of items) timeSet.add(i.t);
+  for (const m of result.marks) timeSet.add(m.t);
   for (const s of spans) { timeSet.add(s.t1); timeSet.add(s.t2); }
   const times = [...timeSet].sort((a, b) => a - b);
   const col = new Map(times.map((t, i) => [t, i]));
@@ -92,7 +94,8 @@ export function renderSvg(scenario, result, spansIn = scenario.spans ?? []) {
   // Lanes.
   const laneYs = [];
   for (const l of lanes) {
-    const depth = Math.max(1, ...stacks.get(l).map((c) => c.length));
+    let depth = 1;
+    for (const c of stacks.get(l)) if (c.length > depth) depth = c.length; // no spread: columns may be many
     const lineY = y + 14;
     laneYs.push(lineY);
     const g = [`<g class="lane" data-user="${escapeXml(l)}">`,

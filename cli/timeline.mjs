@@ -41,7 +41,8 @@ export function describeEvent(ev) {
 
 /** The whole printed block for one scenario run. */
 export function formatTimeline(scenario, result) {
-  const userW = Math.max(4, ...result.lanes.map((l) => l.length));
+  let userW = 4;
+  for (const l of result.lanes) if (l.length > userW) userW = l.length;
   const lines = [`== ${scenario.name}${scenario.title ? `: ${scenario.title}` : ''}`];
   if (scenario.description) lines.push(`   ${scenario.description}`);
   lines.push('', `   ${'time'.padEnd(10)} ${'mark'.padEnd(4)} ${'user'.padEnd(userW)}  step / callback`);
@@ -51,7 +52,7 @@ export function formatTimeline(scenario, result) {
   const n = scenario.expect?.length ?? 0;
   lines.push('');
   if (result.failures.length === 0) lines.push(`   ok: ${n} expectation${n === 1 ? '' : 's'} hold${n === 1 ? 's' : ''}`);
-  else for (const f of result.failures) lines.push(...f.split('\n').map((l, k) => (k === 0 ? `   FAILED ${l}` : `   ${l}`)));
+  else for (const f of result.failures) f.split('\n').forEach((l, k) => lines.push(k === 0 ? `   FAILED ${l}` : `   ${l}`));
   lines.push('');
   return lines.join('\n');
 }

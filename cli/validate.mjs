@@ -16,6 +16,24 @@ export const CALLBACKS = Object.freeze([
 export const DEFAULT_ONLY = Object.freeze(['onRoomStateChanged', 'onRoomUserUpdate']);
 
 const ROOM_MODES = ['SingleRoom', 'MultiRoom'];
+
+/** Limits that keep every accepted file finite and quick to run (docs/SCENARIOS.md, "Limits"). */
+export const LIMITS = Object.freeze({
+  maxSteps: 100_000,
+  /** Step times: within ±7 days of T0. */
+  maxStepAbsMs: 7 * 24 * 3600_000,
+  /** T0: from 1970 to 2100-01-01 (Unix ms). */
+  maxStartEpochMs: 4_102_444_800_000,
+  /** Service latencies and the heartbeat timeout: 0 to 24 h. */
+  maxServiceMs: 24 * 3600_000,
+  /** Online-count interval: 1 s to 24 h (0 would repeat at one instant forever). */
+  minOnlineCountIntervalMs: 1000,
+  /** Token04 expiry: within ±10 years of the step. */
+  maxTokenSec: 10 * 365 * 24 * 3600,
+  /** Spans: up to 14 days. */
+  maxSpanMs: 14 * 24 * 3600_000,
+  maxSeed: 0xffffffff,
+});
 const NAME_RE = /^[a-z0-9][a-z0-9-]*$/;
 
 // Fields each action accepts besides at/user/do/mark; `true` = required.
@@ -50,14 +68,15 @@ export function validateScenario(s) {
   else if (!NAME_RE.test(s.name)) err('name', 'expected lower-case letters, digits and "-" (e.g. "my-case")');
   optString(s, 'title', 'title', err);
   optString(s, 'description', 'description', err);
-  if (s.startEpochMs !== undefined && !isInt(s.startEpochMs, 0)) err('startEpochMs', 'expected an integer >= 0');
+  if (s.startEpochMs !== undefined && !isInt(s.startEpochMs, 0, LIMITS.maxStartEpochMs)) err('startEpochMs', `expected an integer from 0 to ${LIMITS.maxStartEpochMs}`);
 
   if (s.service !== undefined) {
     if (!isObject(s.service)) err('service', 'expected an object');
     else {
       unknownFields(s.service, SERVICE_FIELDS, 'service.', err);
       for (const f of SERVICE_FIELDS.slice(0, 4)) {
-        if (s.service[f] !== undefined && !isNum(s.service[f], 0)) err(`service.${f}`, 'expected a number >= 0');
+        const min = f === 'onlineCountIntervalMs' ? LIMITS.minOnlineCountIntervalMs : 0;
+        if (s.service[f] !== undefined && !isNum(s.service[f], min, LIMITS.maxServiceMs)) err(`service.${f}`, `expected a number from ${min} to ${LIMITS.maxServiceMs}`);
       }
       const r = s.service.rejectTokens;
       if (r !== undefined && !(Array.isArray(r) && r.every((t) => typeof t === 'string'))) err('service.rejectTokens', 'expected an array of strings');
@@ -76,7 +95,7 @@ export function validateScenario(s) {
     optString(u, 'userID', `${p}.userID`, err);
     optString(u, 'userName', `${p}.userName`, err);
     if (u.roomMode !== undefined && !ROOM_MODES.includes(u.roomMode)) err(`${p}.roomMode`, `expected one of ${ROOM_MODES.join(', ')}`);
-    if (u.seed !== undefined && !isInt(u.seed, 0)) err(`${p}.seed`, 'expected an integer >= 0');
+    if (u.seed !== undefined && !isInt(u.seed, 0, LIMITS.maxSeed)) err(`${p}.seed`, `expected an integer from 0 to ${LIMITS.maxSeed}`);
   });
 
   const markNames = new Set();
@@ -87,12 +106,14 @@ export function validateScenario(s) {
   };
 
   if (!Array.isArray(s.steps)) err('steps', s.steps === undefined ? 'required' : 'expected an array');
+  else if (s.steps.length > LIMITS.maxSteps) err('steps', `at most ${LIMITS.maxSteps} steps (this file has ${s.steps.length})`);
   else {
     let lastAt = -Infinity;
     s.steps.forEach((st, i) => {
       const p = `steps[${i}]`;
       if (!isObject(st)) { err(p, 'expected an object'); return; }
       if (!isNum(st.at)) err(`${p}.at`, st.at === undefined ? 'required (ms since T0)' : 'expected a number');
+      else if (!isNum(st.at, -LIMITS.maxStepAbsMs, LIMITS.maxStepAbsMs)) err(`${p}.at`, `expected a number from ${-LIMITS.maxStepAbsMs} to ${LIMITS.maxStepAbsMs}`);
       else if (st.at < lastAt) err(`${p}.at`, `must not be earlier than the step before (${lastAt})`);
       else lastAt = st.at;
       if (!ACTIONS.includes(st.do)) { err(`${p}.do`, `expected one of ${ACTIONS.join(', ')}`); return; }
@@ -135,7 +156,7 @@ export function validateScenario(s) {
       if (typeof sp.label !== 'string') err(`${p}.label`, 'expected a string');
       if (typeof sp.from !== 'string') err(`${p}.from`, 'expected a mark name');
       else if (!markNames.has(sp.from)) err(`${p}.from`, `unknown mark "${sp.from}"`);
-      if (!isNum(sp.ms, 0)) err(`${p}.ms`, 'expected a number >= 0');
+      if (!isNum(sp.ms, 0, LIMITS.maxSpanMs)) err(`${p}.ms`, `expected a number from 0 to ${LIMITS.maxSpanMs}`);
     });
   }
 
@@ -168,11 +189,12 @@ function checkActionField(f, v, path, err) {
     case 'isUserStatusNotify': case 'reachable':
       if (typeof v !== 'boolean') err(path, 'expected true or false'); break;
     case 'maxMemberCount':
-      if (!isInt(v, 0)) err(path, 'expected an integer >= 0'); break;
+      if (!isInt(v, 0, 0xffffffff)) err(path, 'expected an integer from 0 to 4294967295'); break;
     case 'token04':
       if (!isObject(v)) { err(path, 'expected an object like { "expiresInSec": 300 }'); break; }
       unknownFields(v, ['expiresInSec'], `${path}.`, err);
       if (!isNum(v.expiresInSec)) err(`${path}.expiresInSec`, 'expected a number (seconds from this step; negative = already expired)');
+      else if (!isNum(v.expiresInSec, -LIMITS.maxTokenSec, LIMITS.maxTokenSec)) err(`${path}.expiresInSec`, `expected a number from ${-LIMITS.maxTokenSec} to ${LIMITS.maxTokenSec}`);
       break;
     default: break;
   }
@@ -190,7 +212,7 @@ function checkEventText(text, path, timeAllowed, err) {
 
 function checkUserRef(u, path, userIds, err) {
   if (typeof u !== 'string') err(path, u === undefined ? 'required' : 'expected a string');
-  else if (userIds.size > 0 && !userIds.has(u) && !userIds.has(u.replace(/'$/, ''))) err(path, `unknown user "${u}"`);
+  else if (userIds.size > 0 && !userIds.has(u) && !userIds.has(u.replace(/'+$/, ''))) err(path, `unknown user "${u}"`);
 }
 
 function unknownFields(obj, allowed, prefix, err) {
@@ -202,5 +224,5 @@ function optString(o, f, path, err) {
 }
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isNum = (v, min = -Infinity) => typeof v === 'number' && Number.isFinite(v) && v >= min;
-const isInt = (v, min) => Number.isInteger(v) && v >= min;
+const isNum = (v, min = -Infinity, max = Infinity) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+const isInt = (v, min, max = Infinity) => Number.isInteger(v) && v >= min && v <= max;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // zego-room-bridge: replays room connection scenarios on the simulated room service and virtual
 // time, through the built package's public API. The work is in cli/*.mjs; this file is the shell.
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadScenario, runScenario } from './scenario.mjs';
@@ -134,6 +134,13 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
     selected = loaded.filter((l) => opts.scenarios.some((w) => matches(w, l)));
   }
 
+  // --out is checked before anything runs: a usage error, never a stack trace after the work.
+  const outDir = opts.out ?? (opts.command === 'demo' ? 'demo-output' : undefined);
+  if (outDir !== undefined) {
+    const problem = outDirProblem(outDir);
+    if (problem) { io.err(`zego-room-bridge: ${problem}\n`); return EXIT.USAGE; }
+  }
+
   const api = await loadApi();
   if (!api) { io.err('zego-room-bridge: dist/index.mjs is missing; build the package first (npm run build)\n'); return EXIT.NOT_BUILT; }
 
@@ -156,10 +163,8 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
   }
   progress('');
 
-  const outDir = opts.out ?? (opts.command === 'demo' ? 'demo-output' : undefined);
   if (outDir !== undefined) {
     const dir = resolve(outDir);
-    mkdirSync(dir, { recursive: true });
     for (const r of runs) {
       r.svg = renderSvg(r.scenario, r.result);
       writeFileSync(join(dir, `${r.scenario.name}.svg`), r.svg);
@@ -176,6 +181,19 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
     return EXIT.EXPECTATION_FAILED;
   }
   return EXIT.OK;
+}
+
+/** Why `--out dir` cannot be used (creating it when missing), or undefined when it can. */
+function outDirProblem(dir) {
+  if (dir.trim() === '') return '--out needs a directory name';
+  let stat;
+  try { stat = statSync(dir); } catch { stat = undefined; }
+  if (stat && !stat.isDirectory()) return `--out ${dir} is not a directory`;
+  if (!stat) {
+    try { mkdirSync(resolve(dir), { recursive: true }); }
+    catch (e) { return `--out ${dir}: cannot create the directory (${e.code ?? e.message})`; }
+  }
+  return undefined;
 }
 
 // Run when started as a program (also through npm's bin symlink), not when imported by a test.

@@ -5,7 +5,7 @@ export type { ZegoUser, ZegoRoomConfig, IZegoEventHandler, ZegoRoomLoginCallback
 export { MAX_ROOM_ID_BYTES, MAX_USER_ID_BYTES, MAX_USER_NAME_BYTES, utf8Length } from './model/validation.js';
 export { ZegoExpressEngine, type ZegoEngineOptions } from './engine/ZegoExpressEngine.js';
 export { TRANSITIONS, type Phase, type Input, type Effect, type Transition } from './session/transitions.js';
-export { DefaultReconnectPolicy, RETRY_WINDOW_MS, type ReconnectPolicy, type ReconnectContext } from './session/reconnectPolicy.js';
+export { DefaultReconnectPolicy, MAX_TIMER_DELAY_MS, MIN_REPEAT_RETRY_DELAY_MS, RETRY_WINDOW_MS, type ReconnectPolicy, type ReconnectContext } from './session/reconnectPolicy.js';
 export type { RoomDriver, RoomDriverEvents, RoomDriverContext, LoginRequest } from './driver/RoomDriver.js';
 export { SimulatedRoomService, type SimulatedRoomServiceOptions } from './simulator/SimulatedRoomService.js';
 export { VirtualClock } from './host/virtualClock.js';

@@ -50,7 +50,7 @@ describe('bridge', () => {
     expect(call({ op: 'loginRoom', engine: e, roomID: 'r', user: null, callbackId: 2 })).toEqual({ ok: true });
     call({ op: 'simAdvance', ms: 10 });
     const cbs = drain().filter((x) => x.event === 'callback').map((x) => [x.callbackId, x.args[0]]);
-    expect(cbs).toEqual([[1, 1000017], [2, 1002005]]);
+    expect(cbs).toEqual([[1, 1002012], [2, 1002005]]);
   });
 
   test('calls after destroyEngine give 1000002 and no events', () => {

@@ -4,7 +4,7 @@ import type { Clock } from '../host/clock.js';
 import { hostClock } from '../host/clock.js';
 import { consoleLogger } from '../host/log.js';
 import { seededRandom } from '../host/random.js';
-import { VirtualClock } from '../host/virtualClock.js';
+import { MAX_EPOCH_MS, VirtualClock } from '../host/virtualClock.js';
 import { ZegoRoomMode } from '../model/enums.js';
 import { ZegoErrorCode as E } from '../model/errorCodes.js';
 import type { ZegoRoomConfig, ZegoUser } from '../model/types.js';
@@ -15,6 +15,9 @@ import { makeTestToken04 } from '../token/token04.js';
 import { BRIDGE_VERSION } from '../version.js';
 
 export const BRIDGE_PROTOCOL_VERSION = 1;
+
+/** The longest span one simAdvance may run (24 h of virtual time); longer spans take several calls. */
+export const MAX_SIM_ADVANCE_MS = 24 * 3600_000;
 
 type Json = Record<string, unknown>;
 type BridgeEvent = { engine: string; event: string; args: unknown[]; callbackId?: number };
@@ -50,21 +53,73 @@ export function bridgeInvoke(requestJson: string): string {
     return JSON.stringify({ ok: true, ...result });
   } catch (e) {
     const code = e instanceof BridgeError ? e.code : E.CommonIllegalParam;
-    const message = e instanceof Error ? e.message : String(e);
-    // A caller waiting on a result callback still gets exactly one answer.
-    if (typeof req.callbackId === 'number' && typeof req.engine === 'string') {
+    const message = echoMessage(printable(e));
+    // A caller waiting on a result callback still gets exactly one answer (for an engine id that can exist).
+    if (typeof req.callbackId === 'number' && typeof req.engine === 'string' && req.engine.length <= 64) {
       state.queue.push({ engine: req.engine, event: 'callback', callbackId: req.callbackId, args: [code, ''] });
     }
     return JSON.stringify({ ok: false, error: code, message });
   }
 }
 
-/** Every event raised since the last call, as a JSON array (`[]` when none). */
+/** Error messages quote request values; a hostile request must not make the answer huge. */
+function echoMessage(message: string): string {
+  return message.length <= 512 ? message : `${message.slice(0, 512)}… (cut)`;
+}
+
+/** The largest serialized event a drain carries; a larger one is replaced by a bridgeError. */
+export const MAX_DRAIN_EVENT_CHARS = 4 * 1024 * 1024;
+/** A drain stops adding events past this many characters (always taking at least one); the rest waits for the next. */
+export const MAX_DRAIN_BATCH_CHARS = 4 * 1024 * 1024;
+
+/**
+ * Events raised since the last call, as a JSON array (`[]` when none), oldest first. Never throws and
+ * never loses an event: each is serialized on its own, one that cannot be (a BigInt, a cycle, a throwing
+ * toJSON, too large) becomes `{"engine","event":"bridgeError","args":[1000017, <its event name>, <why>]}`
+ * (with its `callbackId`, if it had one), and events past MAX_DRAIN_BATCH_CHARS stay queued for the next call.
+ */
 export function bridgeDrain(): string {
   if (state.queue.length === 0) return '[]';
-  const out = state.queue;
+  const queue = state.queue;
   state.queue = [];
-  return JSON.stringify(out);
+  const parts: string[] = [];
+  let size = 2;
+  let taken = 0;
+  for (; taken < queue.length; taken++) {
+    const one = serializeEvent(queue[taken]);
+    if (taken > 0 && size + one.length + 1 > MAX_DRAIN_BATCH_CHARS) break;
+    parts.push(one);
+    size += one.length + 1;
+  }
+  // Left over (and anything queued while serializing) go first next time, in their order.
+  if (taken < queue.length) state.queue = queue.slice(taken).concat(state.queue);
+  return `[${parts.join(',')}]`;
+}
+
+function serializeEvent(ev: BridgeEvent): string {
+  let why: string;
+  try {
+    const json = JSON.stringify(ev);
+    if (json.length <= MAX_DRAIN_EVENT_CHARS) return json;
+    why = `too large to cross the boundary (${json.length} characters)`;
+  } catch (e) {
+    why = `could not be serialized: ${printable(e)}`;
+  }
+  const engine = typeof ev.engine === 'string' ? echo(ev.engine) : '';
+  const event = typeof ev.event === 'string' ? echo(ev.event) : '';
+  const replacement: BridgeEvent = { engine, event: 'bridgeError', args: [E.CommonIllegalParam, event, `zego-room-bridge: event ${event} ${why}`] };
+  if (typeof ev.callbackId === 'number') replacement.callbackId = ev.callbackId;
+  return JSON.stringify(replacement);
+}
+
+/** A string from a request or event as messages may quote it: short ones whole, long ones cut. */
+function echo(s: string): string {
+  return s.length <= 64 ? s : `${s.slice(0, 64)}… (${s.length} characters)`;
+}
+
+function printable(e: unknown): string {
+  try { return e instanceof Error ? e.message : String(e); }
+  catch { return `an unprintable ${typeof e}`; }
 }
 
 function handle(req: Json): Json {
@@ -125,7 +180,12 @@ function handle(req: Json): Json {
     case 'simAdvance': {
       const w = worldOf(req);
       if (!w.virtual) throw new BridgeError(E.CommonIllegalParam, 'simAdvance needs a world created with "clock":"virtual"');
-      w.virtual.advanceSync(num(req, 'ms'));
+      const ms = req.ms;
+      // Bounded per call, so one request always answers (a storm of timers is bounded by the span).
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_SIM_ADVANCE_MS) {
+        throw new BridgeError(E.CommonIllegalParam, `"ms" must be a number from 0 to ${MAX_SIM_ADVANCE_MS} (24 h) per call`);
+      }
+      w.virtual.advanceSync(ms);
       return { now: w.virtual.now() };
     }
     case 'simNow': return { now: worldOf(req).clock.now() };
@@ -213,7 +273,11 @@ function worldOf(req: Json, create = false): World {
   if (!w) {
     if (!create) throw new BridgeError(E.CommonIllegalParam, `no simulated world "${name}"`);
     const opts = (req.simulator && typeof req.simulator === 'object' ? req.simulator : {}) as Json;
-    const virtual = opts.clock === 'virtual' ? new VirtualClock(typeof opts.startMs === 'number' ? opts.startMs : 0) : undefined;
+    const startMs = opts.startMs === undefined ? 0 : opts.startMs;
+    if (typeof startMs !== 'number' || !(Math.abs(startMs) <= MAX_EPOCH_MS)) {
+      throw new BridgeError(E.CommonIllegalParam, `"simulator.startMs" must be a number of ms within ±${MAX_EPOCH_MS}`);
+    }
+    const virtual = opts.clock === 'virtual' ? new VirtualClock(startMs) : undefined;
     const clock = virtual ?? hostClock();
     const service = new SimulatedRoomService({
       clock,

@@ -5,7 +5,7 @@ import { consoleLogger, type Logger } from '../host/log.js';
 import { ROOM_STATE_OF_REASON, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason as R, ZegoUpdateType } from '../model/enums.js';
 import { ZegoErrorCode as E } from '../model/errorCodes.js';
 import type { IZegoEventHandler, ZegoRoomConfig, ZegoRoomLoginCallback, ZegoRoomLogoutCallback, ZegoUser } from '../model/types.js';
-import { checkConfig, checkRoomID, checkUser } from '../model/validation.js';
+import { checkConfig, checkRoomID, checkUser, roomIDForEvents } from '../model/validation.js';
 import type { LoginRequest, RoomDriver, RoomDriverEvents } from '../driver/RoomDriver.js';
 import { DefaultReconnectPolicy, RETRY_WINDOW_MS, type ReconnectPolicy } from '../session/reconnectPolicy.js';
 import { RoomSession, type SessionHost } from '../session/RoomSession.js';
@@ -90,14 +90,16 @@ export class ZegoExpressEngine {
       this.debugError(E.RoomMultiRoomSwtichRoomInvalid, fn, 'switchRoom is not available in multi-room mode: logoutRoom, then loginRoom');
       return;
     }
-    const from = typeof fromRoomID === 'string' ? this.rooms.get(fromRoomID) : undefined;
+    const fromType = typeCheck(fromRoomID);
+    if (fromType !== 0) { this.debugError(fromType, fn, describe(fromType, fromRoomID)); return; }
+    const from = this.rooms.get(fromRoomID);
     const toCode = checkRoomID(toRoomID) || checkConfig(config);
     if (toCode !== 0) {
       this.badInputFor(toRoomID, toCode);
       this.debugError(toCode, fn, describe(toCode, toRoomID));
       return;
     }
-    if (!from) { this.debugError(E.RoomRoomidIncorrect, fn, `not logged in to room "${String(fromRoomID)}"`); return; }
+    if (!from) { this.debugError(E.RoomRoomidIncorrect, fn, `not logged in to room "${roomIDForEvents(fromRoomID)}"`); return; }
     if (fromRoomID === toRoomID || this.rooms.has(toRoomID)) {
       this.debugError(E.RoomRoomIdHasBeenUsed, fn, `room "${toRoomID}" is already logged in`);
       return;
@@ -113,13 +115,20 @@ export class ZegoExpressEngine {
     const fn = 'logoutRoom';
     if (typeof roomID === 'function') { callback = roomID; roomID = undefined; }
     if (this.rejectAfterDestroy(fn, callback)) return;
+    const typeCode = typeCheck(roomID);
+    if (roomID !== undefined && roomID !== null && typeCode !== 0) {
+      // Never converted: String(['home']) would name a logged-in room.
+      this.debugError(typeCode, fn, describe(typeCode, roomID));
+      this.postResult(fn, callback, typeCode);
+      return;
+    }
     if (roomID === undefined || roomID === null) {
       // ZEGO: logs out of every room; "if not logged in, will also return success".
       for (const s of [...this.rooms.values()]) s.feed('logout');
       this.postResult(fn, callback, 0);
       return;
     }
-    const session = typeof roomID === 'string' ? this.rooms.get(roomID) : undefined;
+    const session = this.rooms.get(roomID);
     if (session) {
       session.feed('logout');
       this.postResult(fn, callback, 0);
@@ -128,7 +137,7 @@ export class ZegoExpressEngine {
     // ZEGO: LogoutFailed 1002002 for a room not logged in (multi-room), and in single-room mode "if the
     // incoming roomID is different from the logged-in room name, SDK will return failure". Nowhere: success.
     if (this.roomMode === ZegoRoomMode.MultiRoom || this.rooms.size > 0) {
-      this.emitState(String(roomID), R.LogoutFailed, E.RoomRoomidIncorrect, '');
+      this.emitState(roomIDForEvents(roomID), R.LogoutFailed, E.RoomRoomidIncorrect, '');
       this.postResult(fn, callback, E.RoomRoomidIncorrect);
       return;
     }
@@ -138,8 +147,10 @@ export class ZegoExpressEngine {
   renewToken(roomID: string, token: string): void {
     const fn = 'renewToken';
     if (this.rejectAfterDestroy(fn)) return;
-    const session = typeof roomID === 'string' ? this.rooms.get(roomID) : undefined;
-    if (!session) { this.debugError(E.RoomRoomidIncorrect, fn, `not logged in to room "${String(roomID)}"`); return; }
+    const typeCode = typeCheck(roomID);
+    if (typeCode !== 0) { this.debugError(typeCode, fn, describe(typeCode, roomID)); return; }
+    const session = this.rooms.get(roomID);
+    if (!session) { this.debugError(E.RoomRoomidIncorrect, fn, `not logged in to room "${roomIDForEvents(roomID)}"`); return; }
     if (typeof token !== 'string' || token.length === 0) { this.debugError(E.CommonIllegalParam, fn, 'token must be a non-empty string'); return; }
     session.request.token = token;
     try { this.driver.renewToken(roomID, token); }
@@ -185,8 +196,9 @@ export class ZegoExpressEngine {
 
   /** Bad input for a login to `roomID`: LoginFailed for a room not logged in; a logged-in room is never disturbed. */
   private badInputFor(roomID: unknown, code: number): void {
-    if (typeof roomID === 'string' && this.rooms.has(roomID)) return;
-    this.emitState(String(roomID ?? ''), R.LoginFailed, code, '');
+    const named = roomIDForEvents(roomID);
+    if (named !== '' && this.rooms.has(named)) return;
+    this.emitState(named, R.LoginFailed, code, '');
   }
 
   private modeCheck(roomID: string, user: ZegoUser): number {
@@ -277,5 +289,12 @@ function makeRequest(roomID: string, user: ZegoUser, config?: ZegoRoomConfig): L
 }
 
 function describe(code: number, roomID: unknown): string {
-  return `error ${code} for room "${typeof roomID === 'string' ? roomID : typeof roomID}"`;
+  if (typeof roomID !== 'string') return `error ${code}: the room ID is ${roomID === null ? 'null' : typeof roomID}, not a string`;
+  const named = roomIDForEvents(roomID);
+  return named === roomID ? `error ${code} for room "${roomID}"` : `error ${code} for a room ID of ${roomID.length} characters`;
+}
+
+/** The type check of a room ID argument alone (0 for any string): what the call may look up. */
+function typeCheck(roomID: unknown): number {
+  return typeof roomID === 'string' ? 0 : checkRoomID(roomID);
 }

@@ -15,15 +15,35 @@ interface HostTimers {
   clearTimeout(handle: unknown): void;
 }
 
-/** The host's own timers (PuerTS timer.mjs, the browser, Node) and Date.now(). */
+/** The longest delay host timers take (2^31−1 ms, ~24.8 days): Node and browsers fire a longer one at once. */
+export const MAX_HOST_TIMER_MS = 2 ** 31 - 1;
+
+/** A timer longer than the host allows, run as a chain of shorter ones; `handle` is the current link. */
+class ChainedTimer {
+  handle: unknown;
+}
+
+/**
+ * The host's own timers (PuerTS timer.mjs, the browser, Node) and Date.now(). Delays above 2^31−1 ms
+ * (a Token04 valid for weeks) are chained, so they fire when due instead of at once.
+ */
 export function hostClock(): Clock {
   const g = globalThis as unknown as Partial<HostTimers>;
   if (typeof g.setTimeout !== 'function' || typeof g.clearTimeout !== 'function') {
     throw new Error('zego-room-bridge: the host has no setTimeout; pass a clock to createEngine');
   }
+  const set = (fn: () => void, ms: number) => g.setTimeout!(fn, ms);
   return {
     now: () => Date.now(),
-    setTimeout: (fn, ms) => g.setTimeout!(fn, ms),
-    clearTimeout: (h) => g.clearTimeout!(h),
+    setTimeout: (fn, ms) => {
+      if (!(ms > MAX_HOST_TIMER_MS) || ms === Infinity) return set(fn, ms); // NaN, Infinity, ≤ 0: the host's next turn
+      const chain = new ChainedTimer();
+      const wait = (left: number) => {
+        chain.handle = left > MAX_HOST_TIMER_MS ? set(() => wait(left - MAX_HOST_TIMER_MS), MAX_HOST_TIMER_MS) : set(fn, left);
+      };
+      wait(ms);
+      return chain;
+    },
+    clearTimeout: (h) => g.clearTimeout!(h instanceof ChainedTimer ? h.handle : h),
   };
 }

@@ -3,6 +3,17 @@ import type { Clock, TimerHandle } from './clock.js';
 
 interface Timer { at: number; seq: number; fn: () => void; cancelled: boolean }
 
+/** The largest time a JavaScript Date can hold (ms since 1970); also the bound of a VirtualClock's start. */
+export const MAX_EPOCH_MS = 8.64e15;
+
+/** The time `ms` after `from`, or a RangeError for a span that is not a finite number ≥ 0 (time is left unchanged). */
+function targetOf(from: number, ms: number, fn: string): number {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+    throw new RangeError(`VirtualClock.${fn}: expected a finite number of ms >= 0, got ${typeof ms === 'number' ? String(ms) : typeof ms}`);
+  }
+  return from + ms;
+}
+
 export class VirtualClock implements Clock {
   private current: number;
   private seq = 0;
@@ -10,6 +21,10 @@ export class VirtualClock implements Clock {
   private heap: Timer[] = [];
 
   constructor(startMs = 0) {
+    // Beyond the largest Date (8.64e15 ms) a few ms no longer change a double: timers would never move time.
+    if (typeof startMs !== 'number' || !(Math.abs(startMs) <= MAX_EPOCH_MS)) {
+      throw new RangeError(`VirtualClock: the start must be a number of ms within ±${MAX_EPOCH_MS}`);
+    }
     this.current = startMs;
   }
 
@@ -39,9 +54,10 @@ export class VirtualClock implements Clock {
    * Moves time forward by `ms`, firing every timer due in the window in time order
    * (timers set while advancing fire too if due). Resolves after promise jobs have had a
    * turn after each timer, so promise-based drivers (the Web SDK) see the same ordering.
+   * A span that is not a finite number ≥ 0 rejects with a RangeError and changes nothing.
    */
   async advance(ms: number): Promise<void> {
-    const target = this.current + Math.max(0, ms);
+    const target = targetOf(this.current, ms, 'advance');
     while (this.fireNext(target)) {
       await Promise.resolve();
       await Promise.resolve();
@@ -51,7 +67,7 @@ export class VirtualClock implements Clock {
 
   /** The synchronous form of `advance` for hosts without promise-based drivers (the simulator, benchmarks). */
   advanceSync(ms: number): void {
-    const target = this.current + Math.max(0, ms);
+    const target = targetOf(this.current, ms, 'advanceSync');
     while (this.fireNext(target));
     this.current = target;
   }

@@ -24,20 +24,38 @@ export function utf8Length(s: string): number {
   return n;
 }
 
+/**
+ * An ID that is not a string is rejected by its type first and never converted (String(['home']) is
+ * 'home'; Object.create(null) has no toString): missing → the "empty" code, any other type → the
+ * "invalid character" code.
+ */
+function idTypeCode(id: unknown, emptyCode: number, characterCode: number): number {
+  if (typeof id === 'string') return 0;
+  return id === null || id === undefined ? emptyCode : characterCode;
+}
+
 /** 0 when valid. */
 export function checkRoomID(roomID: unknown): number {
-  if (typeof roomID !== 'string') return roomID == null ? E.RoomRoomidNull : E.CommonIllegalParam;
+  if (typeof roomID !== 'string') return idTypeCode(roomID, E.RoomRoomidNull, E.RoomRoomidInvalidCharacter);
   if (roomID.length === 0) return E.RoomRoomidNull;
   if (!ID_CHARS.test(roomID)) return E.RoomRoomidInvalidCharacter;
   if (utf8Length(roomID) > MAX_ROOM_ID_BYTES) return E.RoomRoomidTooLong;
   return 0;
 }
 
+/**
+ * The room ID as events and messages may carry it: a string no longer than a valid ID can be, else ''
+ * (no room). So a value that is not a string is never converted, and a huge string is never echoed.
+ */
+export function roomIDForEvents(roomID: unknown): string {
+  return typeof roomID === 'string' && roomID.length <= MAX_ROOM_ID_BYTES ? roomID : '';
+}
+
 export function checkUser(user: unknown): number {
   if (user == null) return E.RoomUserIdNull;
   if (typeof user !== 'object') return E.CommonIllegalParam;
   const { userID, userName } = user as { userID?: unknown; userName?: unknown };
-  if (typeof userID !== 'string') return userID == null ? E.RoomUserIdNull : E.CommonIllegalParam;
+  if (typeof userID !== 'string') return idTypeCode(userID, E.RoomUserIdNull, E.RoomUserIdInvalidCharacter);
   if (userID.length === 0) return E.RoomUserIdNull;
   if (!ID_CHARS.test(userID)) return E.RoomUserIdInvalidCharacter;
   if (utf8Length(userID) > MAX_USER_ID_BYTES) return E.RoomUserIdTooLong;

@@ -5,7 +5,7 @@ import type { ZegoRoomStateChangedReason } from '../model/enums.js';
 import { LOGIN_CANCELLED_ERROR_CODE, RETRYABLE_LOGIN_ERRORS, ZegoErrorCode as E } from '../model/errorCodes.js';
 import type { ZegoRoomLoginCallback } from '../model/types.js';
 import type { LoginRequest, RoomDriver } from '../driver/RoomDriver.js';
-import type { ReconnectPolicy } from './reconnectPolicy.js';
+import { retryDelayFor, type ReconnectPolicy } from './reconnectPolicy.js';
 import { TRANSITIONS, type Effect, type Input, type Phase } from './transitions.js';
 
 /** What a session needs from its engine. */
@@ -158,12 +158,8 @@ export class RoomSession {
   private scheduleRetry(): void {
     const { clock, policy, windowMs } = this.host;
     const elapsedMs = clock.now() - this.windowStart;
-    let delay: number | null = null;
-    if (elapsedMs < windowMs) {
-      try { delay = policy.nextRetryDelayMs({ retryCount: this.failures, elapsedMs }); }
-      catch (e) { this.host.log.error(`zego-room-bridge: reconnect policy threw: ${String(e)}`); delay = null; }
-    }
-    if (delay === null || !(delay >= 0)) {
+    const delay = elapsedMs < windowMs ? retryDelayFor(policy, { retryCount: this.failures, elapsedMs }, this.host.log) : null;
+    if (delay === null) {
       // The policy gave up early (or the window is over): end now, on a timer turn.
       this.retryTimer = clock.setTimeout(() => { this.retryTimer = undefined; this.feed('windowEnd'); }, 0);
       return;

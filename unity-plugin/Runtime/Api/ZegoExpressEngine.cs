@@ -617,6 +617,16 @@ namespace ZegoRoomBridge
                 case "onDebugError":
                     RaiseDebugError((int)a[0], (string)a[1], (string)a[2]);
                     break;
+                case "bridgeError":
+                    // An event the core could not serialize (docs/BOUNDARY.md): logged; a waiting result callback gets the code.
+                    Debug.LogError("zego-room-bridge: an event was lost at the boundary (" + (int)a[0] + "): " + (string)a[2]);
+                    var lostId = ev.Value<int?>("callbackId");
+                    if (lostId.HasValue && resultCallbacks.TryGetValue(lostId.Value, out var lostCb))
+                    {
+                        resultCallbacks.Remove(lostId.Value);
+                        InvokeResult(lostCb, (int)a[0], "");
+                    }
+                    break;
                 case "callback":
                     var id = ev.Value<int?>("callbackId") ?? 0;
                     if (resultCallbacks.TryGetValue(id, out var cb))

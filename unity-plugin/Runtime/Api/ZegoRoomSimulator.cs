@@ -55,11 +55,20 @@ namespace ZegoRoomBridge
             Check(e.InvokeSimulator(req), "DuplicateLogin");
         }
 
-        /// <summary>Moves a virtual clock (ZegoSimulatorOptions.VirtualClock) forward; returns the world's time in ms.</summary>
+        /// <summary>
+        /// Moves a virtual clock (ZegoSimulatorOptions.VirtualClock) forward by 0 to 86,400,000 ms (24 h) per call;
+        /// returns the world's time in ms. A span outside that (NaN, infinite, negative, longer) is refused: logged, NaN returned, time unchanged.
+        /// </summary>
         public static double Advance(double ms)
         {
             var e = Engine("Advance");
             if (e == null) return double.NaN;
+            if (double.IsNaN(ms) || double.IsInfinity(ms))
+            {
+                // JSON has no NaN/Infinity: say what is wrong rather than send a request the core cannot read.
+                Debug.LogError("zego-room-bridge: ZegoRoomSimulator.Advance failed (1000017): \"ms\" must be a number from 0 to 86400000 (24 h) per call");
+                return double.NaN;
+            }
             var req = BridgeJson.Request("simAdvance");
             req["ms"] = ms;
             var answer = Check(e.InvokeSimulator(req), "Advance");
