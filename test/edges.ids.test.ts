@@ -52,7 +52,8 @@ describe('a room ID that is not a string never disturbs a logged-in room', () =>
     ['an object without toString', noToString],
     ['an object whose toString throws', throwingToString],
   ])('%s never throws from loginRoom, switchRoom, logoutRoom or renewToken', (_n, id) => {
-    const { w, engine, seen } = loggedInHome(ZegoRoomMode.MultiRoom);
+    // Single-room: in multi-room mode switchRoom is refused (1002019) before its IDs are looked at.
+    const { w, engine, seen } = loggedInHome(ZegoRoomMode.SingleRoom);
     const codes: Array<[string, number]> = [];
     expect(() => engine.loginRoom(any(id), { userID: 'u1' }, undefined, (c) => codes.push(['login', c]))).not.toThrow();
     expect(() => engine.switchRoom(any(id), 'r2')).not.toThrow();
@@ -102,7 +103,8 @@ describe('the same through the JSON boundary', () => {
   const call = (o: unknown) => JSON.parse(bridgeInvoke(JSON.stringify(o)));
 
   test('loginRoom / logoutRoom with ["home"] answer through callbacks and leave home logged in', () => {
-    const e = call({ op: 'createEngine', simulator: { clock: 'virtual' }, clientId: 'u1', roomMode: 1 }).engine as string;
+    // Single-room (roomMode 0): switchRoom's IDs are checked there; multi-room refuses it first (1002019).
+    const e = call({ op: 'createEngine', simulator: { clock: 'virtual' }, clientId: 'u1', roomMode: 0 }).engine as string;
     call({ op: 'loginRoom', engine: e, roomID: 'home', user: { userID: 'u1' } });
     call({ op: 'simAdvance', ms: 1000 });
     bridgeDrain();

@@ -2,7 +2,7 @@
 // ignores every asset without a committed meta. These fail on a missing, orphaned, drifted or
 // duplicate-GUID meta, and check that the generator itself notices each of those.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -94,24 +94,24 @@ describe('gen:meta on a copy of the tree', () => {
     mkdirSync(join(dir, 'unity-plugin/Runtime/Icons'));
     writeFileSync(join(dir, 'unity-plugin/Runtime/Icons/thumbnail.png'), 'png');
     writeFileSync(join(dir, 'unity-plugin/Runtime/.hidden.cs'), '');
-    mkdirSync(join(dir, 'unity-plugin/Documentation~'));
-    writeFileSync(join(dir, 'unity-plugin/Documentation~/index.md'), '# docs');
-    rmSync(join(dir, 'unity-plugin/Runtime/Native/ZegoNativeRoomAdapter.cs'));
-    rmSync(join(dir, 'unity-plugin/Runtime/Native/ZegoRoomBridge.Native.asmdef'));
+    mkdirSync(join(dir, 'unity-plugin/Documentation~'), { recursive: true });
+    writeFileSync(join(dir, 'unity-plugin/Documentation~/added.md'), '# docs');
+    // Empty the Native folder (its files, not their metas): the folder's own meta becomes an orphan too.
+    const nativeFiles = readdirSync(join(dir, 'unity-plugin/Runtime/Native')).filter((f) => !f.endsWith('.meta'));
+    for (const f of nativeFiles) rmSync(join(dir, 'unity-plugin/Runtime/Native', f));
 
     expect(checkAt(dir).problems).toEqual({
       ...noProblems,
       missing: ['unity-plugin/Runtime/Icons.meta', 'unity-plugin/Runtime/Icons/thumbnail.png.meta'],
       orphaned: [
         'unity-plugin/Runtime/Native.meta',
-        'unity-plugin/Runtime/Native/ZegoNativeRoomAdapter.cs.meta',
-        'unity-plugin/Runtime/Native/ZegoRoomBridge.Native.asmdef.meta',
+        ...nativeFiles.map((f) => `unity-plugin/Runtime/Native/${f}.meta`).sort(),
       ],
     });
     execFileSync(process.execPath, [generator, '--root', dir]);
     expect(readFileSync(join(dir, 'unity-plugin/Runtime/Icons/thumbnail.png.meta'), 'utf8')).toMatch(/^fileFormatVersion: 2\nguid: [0-9a-f]{32}\nTextureImporter:\n/);
     expect(existsSync(join(dir, 'unity-plugin/Documentation~.meta'))).toBe(false);
-    expect(existsSync(join(dir, 'unity-plugin/Documentation~/index.md.meta'))).toBe(false);
+    expect(existsSync(join(dir, 'unity-plugin/Documentation~/added.md.meta'))).toBe(false);
     expect(existsSync(join(dir, 'unity-plugin/Runtime/.hidden.cs.meta'))).toBe(false);
     expect(checkAt(dir)).toEqual({ status: 0, problems: noProblems });
   });
