@@ -141,7 +141,8 @@ describe('native driver: commands to ZEGO', () => {
     n.loggedIn('room1', 'tok-1');
     n.clear();
     n.invoke({ op: 'switchRoom', fromRoomID: 'room1', toRoomID: 'room2' });
-    expect(n.commands).toEqual([[0, 'switchRoom', ['room1', 'room2', { maxMemberCount: 0, isUserStatusNotify: false, token: 'tok-1' }]]]);
+    // The fourth argument is the engine's attempt id (issue 11): the login was attempt 1, the switch is attempt 2.
+    expect(n.commands).toEqual([[0, 'switchRoom', ['room1', 'room2', { maxMemberCount: 0, isUserStatusNotify: false, token: 'tok-1' }, 2]]]);
     n.zego('onRoomStateChanged', 'room1', R.Logout, 0, '');
     n.zego('onRoomStateChanged', 'room2', R.Logining, 0, '');
     n.advance(200);
