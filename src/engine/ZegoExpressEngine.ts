@@ -231,20 +231,20 @@ export class ZegoExpressEngine {
   private driverEvents(): RoomDriverEvents {
     // Routed by room and identity: an event for an attempt or session the room has moved on from is
     // dropped, so it cannot be taken by the session that replaced it (RoomDriver.ts, "Identity").
-    const live = (what: string, roomID: string, id: number, kind: 0 | 1 | 2): RoomSession | undefined => {
+    // kind 0: an answer, for the attempt in flight; 1: for the session; 2 (a kick): either.
+    const live = (roomID: string, id: number, kind: 0 | 1 | 2): RoomSession | undefined => {
       if (this.destroyed) return undefined;
       const s = this.rooms.get(roomID);
-      // kind 0: an answer, for the attempt in flight; 1: for the session; 2 (a kick): either.
       if (s && ((kind !== 1 && s.attemptID === id) || (kind !== 0 && s.sessionID === id))) return s;
-      this.log.debug?.(`zego-room-bridge: dropped ${what} for room "${roomID}": ${id} is not its current ${kind === 0 ? 'attempt' : 'session'}`);
+      this.log.debug?.(`zego-room-bridge: stale driver event for room "${roomID}" dropped`);
       return undefined;
     };
     return {
-      onLoginResult: (roomID, id, code, ext) => live('a login result', roomID, id, 0)?.attemptResult(code, ext),
-      onLinkLost: (roomID, id, code) => { live('a link loss', roomID, id, 1)?.feed('linkLost', code || E.RoomConnectTemporaryBroken); },
-      onKickOut: (roomID, id, code, ext) => { live('a kick', roomID, id, 2)?.feed('kickOut', code, ext); },
+      onLoginResult: (roomID, id, code, ext) => live(roomID, id, 0)?.attemptResult(code, ext),
+      onLinkLost: (roomID, id, code) => { live(roomID, id, 1)?.feed('linkLost', code || E.RoomConnectTemporaryBroken); },
+      onKickOut: (roomID, id, code, ext) => { live(roomID, id, 2)?.feed('kickOut', code, ext); },
       onRoomUserUpdate: (roomID, id, type, users) => {
-        const session = live('a user update', roomID, id, 1);
+        const session = live(roomID, id, 1);
         if (!session) return;
         const add = type !== ZegoUpdateType.Delete;
         const byId = new Map(users.map((u) => [u.userID, u]));
@@ -254,11 +254,11 @@ export class ZegoExpressEngine {
         this.post('onRoomUserUpdate', (h) => h.onRoomUserUpdate?.(roomID, add ? ZegoUpdateType.Add : ZegoUpdateType.Delete, list));
       },
       onRoomOnlineUserCountUpdate: (roomID, id, count) => {
-        if (live('an online count', roomID, id, 1)?.phase !== 'Logined') return;
+        if (live(roomID, id, 1)?.phase !== 'Logined') return;
         this.post('onRoomOnlineUserCountUpdate', (h) => h.onRoomOnlineUserCountUpdate?.(roomID, count));
       },
       onRoomTokenWillExpire: (roomID, id, remain) => {
-        if (!live('a token notice', roomID, id, 1)) return;
+        if (!live(roomID, id, 1)) return;
         this.post('onRoomTokenWillExpire', (h) => h.onRoomTokenWillExpire?.(roomID, remain));
       },
     };

@@ -125,12 +125,9 @@ export class NativeZegoDriver implements RoomDriver {
     if (!Array.isArray(args)) throw new TypeError('nativeEvent: "args" must be an array');
     if (this.stopped || !this.ctx) return;
     switch (event) {
-      case N.roomStateChanged: {
-        const [roomID, reason, code, ext] = [text(args, 0), int(args, 1), int(args, 2), optText(args, 3)];
-        const room = this.current(roomID, args[4]);
-        if (room) this.onRoomStateChanged(room, reason, code, ext);
+      case N.roomStateChanged:
+        this.onRoomStateChanged(text(args, 0), int(args, 1), int(args, 2), optText(args, 3), args[4]);
         return;
-      }
       case N.loginResult:
         this.onLoginCallback(text(args, 0), int(args, 1), int(args, 2), optText(args, 3));
         return;
@@ -147,16 +144,14 @@ export class NativeZegoDriver implements RoomDriver {
       }
       case N.roomOnlineUserCountUpdate: {
         const roomID = text(args, 0);
-        const count = int(args, 1);
         const room = this.current(roomID, args[2]);
-        if (room) this.ctx.events.onRoomOnlineUserCountUpdate(roomID, room.session, count);
+        if (room) this.ctx.events.onRoomOnlineUserCountUpdate(roomID, room.session, int(args, 1));
         return;
       }
       case N.roomTokenWillExpire: {
         const roomID = text(args, 0);
-        const remain = int(args, 1);
         const room = this.current(roomID, args[2]);
-        if (room) this.ctx.events.onRoomTokenWillExpire(roomID, room.session, remain);
+        if (room) this.ctx.events.onRoomTokenWillExpire(roomID, room.session, int(args, 1));
         return;
       }
       case N.debugError: {
@@ -181,8 +176,9 @@ export class NativeZegoDriver implements RoomDriver {
     return room && (typeof tag !== 'number' || tag === room.command) ? room : undefined;
   }
 
-  private onRoomStateChanged(room: Room, reason: number, code: number, ext: string): void {
-    const roomID = room.req.roomID;
+  private onRoomStateChanged(roomID: string, reason: number, code: number, ext: string, tag: unknown): void {
+    const room = this.current(roomID, tag);
+    if (!room) return;
     const events = this.ctx!.events;
     switch (reason) {
       case R.Logined:

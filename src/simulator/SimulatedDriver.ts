@@ -66,14 +66,14 @@ export class SimulatedDriver implements RoomDriver {
 
   /** The socket closed: every attempt in flight fails at once, then every room this client is in loses its link. */
   networkDown(): void {
-    for (const [roomID, { id }] of [...this.attempts]) {
-      this.cancelLogin(roomID);
-      this.raise(0, (ev) => ev.onLoginResult(roomID, id, E.RoomErrorConnectFailed, ''));
+    for (const [roomID, a] of this.attempts) {
+      this.clock.clearTimeout(a.timer);
+      this.raise(0, (ev) => ev.onLoginResult(roomID, a.id, E.RoomErrorConnectFailed, ''));
     }
+    this.attempts.clear();
     for (const [roomID, m] of this.members) {
-      if (!m.heard) continue;
+      if (m.heard) this.raise(0, (ev) => ev.onLinkLost(roomID, m.id, E.RoomConnectTemporaryBroken));
       m.heard = false;
-      this.raise(0, (ev) => ev.onLinkLost(roomID, m.id, E.RoomConnectTemporaryBroken));
     }
   }
 
@@ -93,20 +93,20 @@ export class SimulatedDriver implements RoomDriver {
   deliver(roomID: string, memberKey: number, latencyMs: number, fn: (ev: RoomDriverEvents, sessionID: number) => void): void {
     this.raise(latencyMs, (ev) => {
       const id = this.reaches(roomID, memberKey);
-      if (id !== undefined) fn(ev, id);
+      if (id) fn(ev, id);
     });
   }
 
   /** The same, raised now: only from a timer turn of the service's own (never inside a driver call). */
   deliverNow(roomID: string, memberKey: number, fn: (ev: RoomDriverEvents, sessionID: number) => void): void {
-    const id = this.stopped || !this.events ? undefined : this.reaches(roomID, memberKey);
-    if (id !== undefined) fn(this.events!, id);
+    const id = this.reaches(roomID, memberKey);
+    if (id && !this.stopped && this.events) fn(this.events, id);
   }
 
-  /** The session a push to `memberKey` reaches, if it does. */
-  private reaches(roomID: string, memberKey: number): number | undefined {
+  /** The session (an attempt id, never 0) a push to `memberKey` reaches; 0 when it does not. */
+  private reaches(roomID: string, memberKey: number): number {
     const m = this.members.get(roomID);
-    return m && m.heard && m.key === memberKey && this.service.canReach(this.clientId, roomID, memberKey) ? m.id : undefined;
+    return m && m.heard && m.key === memberKey && this.service.canReach(this.clientId, roomID, memberKey) ? m.id : 0;
   }
 
   private send(request: LoginRequest, handle: () => [number, string, boolean?]): void {
