@@ -1,8 +1,12 @@
 // Issue 11: a driver's answer carries the attempt it answers, and its kicks, link losses and pushes the
 // session they concern. Each test below replays one race that mixed up sessions of the same room, with the
 // app calling in the same timer turn as a driver event still queued for the session it just ended.
-import { LOGIN_CANCELLED_ERROR_CODE, ZegoExpressEngine, ZegoRoomMode } from '../src/index';
+import { LOGIN_CANCELLED_ERROR_CODE, VirtualClock, ZegoExpressEngine, ZegoRoomMode, makeTestToken04, seededRandom } from '../src/index';
+import { ZegoWebDriver } from '../src/webgl/index';
 import { R, U, World } from './helpers';
+import { FakeWebEngine } from './webgl/fakeWebEngine';
+
+const T0 = 1_700_000_000_000;
 
 describe('a login is answered by its own attempt', () => {
   test('a failure queued for a login made offline does not answer the login made again in the same turn', () => {
@@ -77,5 +81,32 @@ describe('a settled listener sees exactly who is in the room', () => {
     expect(a.engine.roomPhase('r')).toBe('Logined');
     expect([...seen]).toEqual(others);
     expect(a.states('r')[0]).toEqual([1000, R.Reconnecting, 1002051]);
+  });
+});
+
+describe('a kick of an ended session does not touch the next login (Web SDK driver)', () => {
+  test('the Web SDK\'s KICKOUT queued for the login the app leaves in the same turn does not fail the new login', async () => {
+    const clock = new VirtualClock(T0);
+    const zg = new FakeWebEngine(clock, { t0: T0 });
+    const silent = { warn: () => undefined, error: () => undefined };
+    const driver = new ZegoWebDriver(zg, { network: null, logger: silent });
+    const engine = ZegoExpressEngine.createEngine({ appID: 1, driver, clock, random: seededRandom(1), logger: silent });
+    const states: Array<[number, R, number]> = [];
+    const results: Array<[number, number]> = [];
+    engine.setEventHandler({ onRoomStateChanged: (_room, reason, code) => states.push([clock.now() - T0, reason, code]) });
+    const token = makeTestToken04({ expireAtSec: T0 / 1000 + 3600 });
+    const flush = async () => { for (let i = 0; i < 10; i++) await Promise.resolve(); };
+    engine.loginRoom('r', { userID: 'u1' }, { token }, (code) => results.push([clock.now() - T0, code]));
+    await flush();
+    zg.resolveLogin('r');
+    await clock.advance(1000);
+    zg.emit('roomStateChanged', 'r', 'KICKOUT', 1002050, ''); // on its way to the driver (a setTimeout 0)
+    engine.logoutRoom('r');
+    engine.loginRoom('r', { userID: 'u1' }, { token }, (code) => results.push([clock.now() - T0, code]));
+    await clock.advance(100);
+    if (zg.hasPendingLogin('r')) zg.resolveLogin('r'); // not when the stale kick made the driver drop the new login
+    await clock.advance(100);
+    expect(states).toEqual([[0, R.Logining, 0], [0, R.Logined, 0], [1000, R.Logout, 0], [1000, R.Logining, 0], [1100, R.Logined, 0]]);
+    expect(results).toEqual([[0, 0], [1100, 0]]);
   });
 });
