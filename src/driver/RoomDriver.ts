@@ -33,7 +33,8 @@ export interface RoomDriverEvents {
   onLinkLost(roomID: string, sessionID: number, errorCode: number): void;
   /**
    * The server removed this client from the room (1002050 duplicate login, 1002055 server kick, 1002056
-   * token expired). `sessionID`: the session removed, or the attempt in flight whose server session it was.
+   * token expired). `sessionID`: the session removed, or the attempt in flight whose server session it
+   * was (the simulator's lost login answer). A kick a driver cannot tie to a session it is in is dropped.
    */
   onKickOut(roomID: string, sessionID: number, errorCode: number, extendedData: string): void;
   onRoomUserUpdate(roomID: string, sessionID: number, updateType: ZegoUpdateType, userList: ZegoUser[]): void;

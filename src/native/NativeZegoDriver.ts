@@ -210,10 +210,10 @@ export class NativeZegoDriver implements RoomDriver {
         this.reconnectOutcome(room, code, ext);
         return;
       case R.KickOut:
-        if (room.zego === 'idle') return;
+        // No session yet: the kick is for a login the app has left (the new one has not got in).
+        if (room.zego === 'idle' || !room.session) return;
         this.rooms.delete(roomID);
-        // The session it removes; before any, the login in flight whose server session it was.
-        events.onKickOut(roomID, room.session || room.req.attemptID, code, ext);
+        events.onKickOut(roomID, room.session, code, ext);
         return;
       default:
         // Logining: the driver set it when it asked. Logout / LogoutFailed: answers to its own LogoutRoom.

@@ -215,11 +215,11 @@ export class ZegoWebDriver implements RoomDriver {
         this.reconnectOutcome(room, this.giveUp(mapWebCode('reconnect', errorCode)), ext);
         return;
       case 'KICKOUT': {
-        if (room.web === 'idle') return;
+        // No session yet: the kick is for a login the app has left (the new one has not got in).
+        if (room.web === 'idle' || !room.session) return;
         this.forget(room);
         this.webLogout(roomID); // drop the Web SDK's room module so a later login is not refused
-        // The session it removes; before any, the login in flight whose server session it was.
-        this.ctx!.events.onKickOut(roomID, room.session || room.req.attemptID, mapWebCode('kickout', errorCode), ext);
+        this.ctx!.events.onKickOut(roomID, room.session, mapWebCode('kickout', errorCode), ext);
         return;
       }
       default:
