@@ -236,7 +236,7 @@ export class ZegoExpressEngine {
       if (this.destroyed) return undefined;
       const s = this.rooms.get(roomID);
       if (s && ((kind !== 1 && s.attemptID === id) || (kind !== 0 && s.sessionID === id))) return s;
-      this.log.debug?.(`zego-room-bridge: stale driver event for room "${roomID}" dropped`);
+      this.log.debug?.(`zego-room-bridge: stale event for room "${roomID}" dropped`);
       return undefined;
     };
     return {

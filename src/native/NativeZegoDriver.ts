@@ -30,7 +30,7 @@ interface Room extends HeldAttempt {
   /** The attempt id of the LoginRoom command in flight (0: none, or SwitchRoom, which has no callback): its callback echoes it. */
   seq: number;
   /** The attempt id of the last LoginRoom/SwitchRoom command for this room: ZEGO's callbacks for it carry it. */
-  command: number;
+  command?: number;
 }
 
 export class NativeZegoDriver implements RoomDriver {
@@ -234,7 +234,7 @@ export class NativeZegoDriver implements RoomDriver {
   private roomFor(request: LoginRequest): Room {
     let room = this.rooms.get(request.roomID);
     if (!room) {
-      room = { req: request, zego: 'idle', attempt: false, reconnecting: false, session: 0, seq: 0, command: 0 };
+      room = { req: request, zego: 'idle', attempt: false, reconnecting: false, session: 0, seq: 0 };
       this.rooms.set(request.roomID, room);
     }
     room.req = request;
