@@ -64,14 +64,19 @@ export function runScenario(scenario, api) {
       random: seededRandom(seed), logger,
     });
     engine.setEventHandler({
-      onRoomStateChanged: (room, reason, code) => record(laneId, 'onRoomStateChanged', { room, reason: R[reason], reasonValue: reason, ...withCode(code) }),
+      onRoomStateChanged: (room, reason, code) => {
+        record(laneId, 'onRoomStateChanged', { room, reason: R[reason], reasonValue: reason, ...withCode(code) });
+        const relogin = c.relogins.get(room);
+        if (relogin) { c.relogins.delete(room); reloginNow(c, relogin); }
+      },
       onRoomStateUpdate: (room, state, code) => record(laneId, 'onRoomStateUpdate', { room, state: ZegoRoomState[state], stateValue: state, ...withCode(code) }),
       onRoomUserUpdate: (room, type, list) => record(laneId, 'onRoomUserUpdate', { room, updateType: ZegoUpdateType[type], users: list.map((u) => u.userID) }),
       onRoomOnlineUserCountUpdate: (room, count) => record(laneId, 'onRoomOnlineUserCountUpdate', { room, count }),
       onRoomTokenWillExpire: (room, remain) => record(laneId, 'onRoomTokenWillExpire', { room, remainTimeInSecond: remain }),
       onDebugError: (code, funcName) => record(laneId, 'onDebugError', { funcName, ...withCode(code) }),
     });
-    const c = { laneId, userID, userName: userName ?? userID, engine };
+    // relogins: room → the login step (reloginOnNextState) its handler makes on the room's next state change.
+    const c = { laneId, userID, userName: userName ?? userID, engine, relogins: new Map() };
     clients.set(laneId, c);
     return c;
   };
@@ -94,11 +99,24 @@ export function runScenario(scenario, api) {
       (code) => record(c.laneId, 'loginRoomCallback', { room, ...withCode(code) }));
   };
 
+  const logoutOn = (c, st) => {
+    const cb = (code) => record(c.laneId, 'logoutRoomCallback', { room: st.room ?? '*', ...withCode(code) });
+    if (st.room === undefined) c.engine.logoutRoom(cb); else c.engine.logoutRoom(st.room, cb);
+  };
+  // The app's handler leaves the room and logs in to it again, inside the handler (the same timer turn).
+  const reloginNow = (c, st) => { logoutOn(c, st); loginOn(c, st); };
+
   const actions = {
-    login: (c, st) => { loginOn(c, st); return `loginRoom ${st.room}${tokenNote(st)}`; },
+    login: (c, st) => {
+      if (st.reloginOnNextState) {
+        c.relogins.set(st.room, st);
+        return `on its next onRoomStateChanged for ${st.room} the app's handler logs out and calls loginRoom ${st.room}${tokenNote(st)}`;
+      }
+      loginOn(c, st);
+      return `loginRoom ${st.room}${tokenNote(st)}`;
+    },
     logout: (c, st) => {
-      const cb = (code) => record(c.laneId, 'logoutRoomCallback', { room: st.room ?? '*', ...withCode(code) });
-      if (st.room === undefined) c.engine.logoutRoom(cb); else c.engine.logoutRoom(st.room, cb);
+      logoutOn(c, st);
       return st.room === undefined ? 'logoutRoom (all rooms)' : `logoutRoom ${st.room}`;
     },
     switchRoom: (c, st) => {
@@ -132,7 +150,8 @@ export function runScenario(scenario, api) {
   };
 
   for (const st of scenario.steps) {
-    clock.advanceSync(T0 + st.at - clock.now());
+    // sameTurn: nothing due runs between this step and the one before (no turn boundary).
+    if (!st.sameTurn) clock.advanceSync(T0 + st.at - clock.now());
     const c = st.user === undefined ? undefined : clients.get(st.user);
     const stepEvent = { t: now(), user: st.user ?? '', kind: 'step', action: st.do, text: '' };
     events.push(stepEvent);

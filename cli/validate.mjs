@@ -38,7 +38,7 @@ const NAME_RE = /^[a-z0-9][a-z0-9-]*$/;
 
 // Fields each action accepts besides at/user/do/mark; `true` = required.
 const ACTION_FIELDS = {
-  login: { room: true, token: false, token04: false, isUserStatusNotify: false, maxMemberCount: false },
+  login: { room: true, token: false, token04: false, isUserStatusNotify: false, maxMemberCount: false, reloginOnNextState: false },
   logout: { room: false },
   switchRoom: { from: true, to: true, token: false, token04: false },
   renewToken: { room: true, token: false, token04: false },
@@ -118,7 +118,11 @@ export function validateScenario(s) {
       else lastAt = st.at;
       if (!ACTIONS.includes(st.do)) { err(`${p}.do`, `expected one of ${ACTIONS.join(', ')}`); return; }
       const fields = ACTION_FIELDS[st.do];
-      unknownFields(st, ['at', 'user', 'do', 'mark', ...Object.keys(fields)], `${p}.`, err);
+      unknownFields(st, ['at', 'user', 'do', 'mark', 'sameTurn', ...Object.keys(fields)], `${p}.`, err);
+      if (st.sameTurn !== undefined) {
+        if (typeof st.sameTurn !== 'boolean') err(`${p}.sameTurn`, 'expected true or false');
+        else if (st.sameTurn && (i === 0 || s.steps[i - 1]?.at !== st.at)) err(`${p}.sameTurn`, 'needs a step before it at the same "at"');
+      }
       if (st.do === 'advance') {
         if (st.user !== undefined) err(`${p}.user`, 'not used by "advance"');
       } else if (typeof st.user !== 'string') err(`${p}.user`, st.user === undefined ? 'required' : 'expected a string');
@@ -186,7 +190,7 @@ function checkActionField(f, v, path, err) {
   switch (f) {
     case 'room': case 'from': case 'to': case 'token':
       if (typeof v !== 'string') err(path, 'expected a string'); break;
-    case 'isUserStatusNotify': case 'reachable':
+    case 'isUserStatusNotify': case 'reachable': case 'reloginOnNextState':
       if (typeof v !== 'boolean') err(path, 'expected true or false'); break;
     case 'maxMemberCount':
       if (!isInt(v, 0, 0xffffffff)) err(path, 'expected an integer from 0 to 4294967295'); break;

@@ -141,7 +141,8 @@ describe('native driver: commands to ZEGO', () => {
     n.loggedIn('room1', 'tok-1');
     n.clear();
     n.invoke({ op: 'switchRoom', fromRoomID: 'room1', toRoomID: 'room2' });
-    expect(n.commands).toEqual([[0, 'switchRoom', ['room1', 'room2', { maxMemberCount: 0, isUserStatusNotify: false, token: 'tok-1' }]]]);
+    // The fourth argument is the engine's attempt id (issue 11): the login was attempt 1, the switch is attempt 2.
+    expect(n.commands).toEqual([[0, 'switchRoom', ['room1', 'room2', { maxMemberCount: 0, isUserStatusNotify: false, token: 'tok-1' }, 2]]]);
     n.zego('onRoomStateChanged', 'room1', R.Logout, 0, '');
     n.zego('onRoomStateChanged', 'room2', R.Logining, 0, '');
     n.advance(200);
@@ -349,5 +350,46 @@ describe('native driver: ZEGO\'s callbacks to the app', () => {
     expect(n.app).toEqual([]);
     const sim = call({ op: 'createEngine', appID: 1 }).engine;
     expect(call({ op: 'nativeEvent', engine: sim, event: 'onRoomStateChanged', args: ['room1', 3, 1002051, ''] })).toMatchObject({ ok: false, error: 1000017 });
+  });
+});
+
+describe('native driver: ZEGO\'s callbacks carry the attempt they belong to (issue 11)', () => {
+  test('a login is answered by its own attempt: a LoginFailed tagged with the login the app left is dropped', () => {
+    const n = new NativeRun();
+    n.invoke({ op: 'loginRoom', roomID: 'room1', user: { userID: 'A' }, config: { token: 't' }, callbackId: 1 });
+    const first = n.lastCommand('loginRoom')[3] as number;
+    n.invoke({ op: 'logoutRoom', roomID: 'room1' });
+    n.invoke({ op: 'loginRoom', roomID: 'room1', user: { userID: 'A' }, config: { token: 't' }, callbackId: 2 });
+    const second = n.lastCommand('loginRoom')[3] as number;
+    expect(second).toBeGreaterThan(first);
+    // ZEGO's failure of the first login, raised before C# ran the second LoginRoom: tagged with the first.
+    n.zego('onRoomStateChanged', 'room1', R.LoginFailed, 1002033, '', first);
+    n.zego('loginResult', 'room1', first, 1002033, '');
+    n.zego('onRoomStateChanged', 'room1', R.Logining, 0, '', second);
+    n.advance(100);
+    n.zego('onRoomStateChanged', 'room1', R.Logined, 0, '', second);
+    n.advance();
+    expect(n.states()).toEqual([[0, R.Logining, 0], [0, R.Logout, 0], [0, R.Logining, 0], [100, R.Logined, 0]]);
+    expect(n.app.filter(([, ev]) => ev === 'callback').map(([t, , a, id]) => [t, id, a[0]])).toEqual([[0, 1, 1102026], [100, 2, 0]]);
+  });
+
+  test('pushes tagged with an earlier login of the room are dropped; untagged ones (an older C# side) still pass', () => {
+    const n = new NativeRun();
+    const first = n.loggedIn();
+    n.invoke({ op: 'logoutRoom', roomID: 'room1' });
+    const second = n.loggedIn();
+    n.clear();
+    n.zego('onRoomUserUpdate', 'room1', 0, [{ userID: 'B', userName: 'Bob' }], 1, first);
+    n.zego('onRoomOnlineUserCountUpdate', 'room1', 7, first);
+    n.zego('onRoomStateChanged', 'room1', R.KickOut, 1002055, '', first);
+    n.zego('onRoomUserUpdate', 'room1', 0, [{ userID: 'C', userName: 'Cy' }], 1, second);
+    n.zego('onRoomOnlineUserCountUpdate', 'room1', 2);
+    n.advance();
+    expect(n.app.map(([, ev, a]) => [ev, a[0], a[1]])).toEqual([
+      ['onRoomUserUpdate', 'room1', 0],
+      ['onRoomOnlineUserCountUpdate', 'room1', 2],
+    ]);
+    expect((n.app[0][2][2] as Array<{ userID: string }>).map((u) => u.userID)).toEqual(['C']);
+    expect(n.states()).toEqual([]);
   });
 });

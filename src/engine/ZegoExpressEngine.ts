@@ -39,6 +39,7 @@ export class ZegoExpressEngine {
   private readonly legacyState = new Map<string, ZegoRoomState>();
   private handler: IZegoEventHandler | null = null;
   private destroyed = false;
+  private attempts = 0;
 
   private constructor(options: ZegoEngineOptions) {
     if (!options || typeof options !== 'object') throw new TypeError('createEngine: options are required');
@@ -55,6 +56,7 @@ export class ZegoExpressEngine {
       policy: options.reconnectPolicy ?? new DefaultReconnectPolicy(options.random ?? Math.random),
       windowMs: RETRY_WINDOW_MS,
       log: this.log,
+      nextAttemptID: () => ++engine.attempts,
       emitState: (roomID, reason, code, ext) => engine.emitState(roomID, reason, code, ext),
       deliverLoginResult: (cb, code, ext) => engine.dispatcher.post('loginRoom callback', () => cb(code, ext)),
       sessionEnded: (s) => { if (engine.rooms.get(s.roomID) === s) engine.rooms.delete(s.roomID); },
@@ -246,17 +248,22 @@ export class ZegoExpressEngine {
   }
 
   private driverEvents(): RoomDriverEvents {
-    const live = (roomID: string) => (this.destroyed ? undefined : this.rooms.get(roomID));
+    // Routed by room and identity: an event for an attempt or session the room has moved on from is
+    // dropped, so it cannot be taken by the session that replaced it (RoomDriver.ts, "Identity").
+    // kind 0: an answer, for the attempt in flight; 1: for the session; 2 (a kick): either.
+    const live = (roomID: string, id: number, kind: 0 | 1 | 2): RoomSession | undefined => {
+      if (this.destroyed) return undefined;
+      const s = this.rooms.get(roomID);
+      if (s && ((kind !== 1 && s.attemptID === id) || (kind !== 0 && s.sessionID === id))) return s;
+      this.log.debug?.(`zego-room-bridge: stale event for room "${roomID}" dropped`);
+      return undefined;
+    };
     return {
-      onLoginResult: (roomID, code, ext) => live(roomID)?.attemptResult(code, ext),
-      onLinkLost: (roomID, code) => {
-        if (this.destroyed) return;
-        const targets = roomID === null ? [...this.rooms.values()] : [live(roomID)];
-        for (const s of targets) s?.feed('linkLost', code || E.RoomConnectTemporaryBroken);
-      },
-      onKickOut: (roomID, code, ext) => { live(roomID)?.feed('kickOut', code, ext); },
-      onRoomUserUpdate: (roomID, type, users) => {
-        const session = live(roomID);
+      onLoginResult: (roomID, id, code, ext) => live(roomID, id, 0)?.attemptResult(code, ext),
+      onLinkLost: (roomID, id, code) => { live(roomID, id, 1)?.feed('linkLost', code || E.RoomConnectTemporaryBroken); },
+      onKickOut: (roomID, id, code, ext) => { live(roomID, id, 2)?.feed('kickOut', code, ext); },
+      onRoomUserUpdate: (roomID, id, type, users) => {
+        const session = live(roomID, id, 1);
         if (!session) return;
         const add = type !== ZegoUpdateType.Delete;
         const byId = new Map(users.map((u) => [u.userID, u]));
@@ -265,12 +272,12 @@ export class ZegoExpressEngine {
         const list = changed.map((id) => ({ userID: id, userName: byId.get(id)!.userName || id }));
         this.post('onRoomUserUpdate', (h) => h.onRoomUserUpdate?.(roomID, add ? ZegoUpdateType.Add : ZegoUpdateType.Delete, list));
       },
-      onRoomOnlineUserCountUpdate: (roomID, count) => {
-        if (live(roomID)?.phase !== 'Logined') return;
+      onRoomOnlineUserCountUpdate: (roomID, id, count) => {
+        if (live(roomID, id, 1)?.phase !== 'Logined') return;
         this.post('onRoomOnlineUserCountUpdate', (h) => h.onRoomOnlineUserCountUpdate?.(roomID, count));
       },
-      onRoomTokenWillExpire: (roomID, remain) => {
-        if (!live(roomID)) return;
+      onRoomTokenWillExpire: (roomID, id, remain) => {
+        if (!live(roomID, id, 1)) return;
         this.post('onRoomTokenWillExpire', (h) => h.onRoomTokenWillExpire?.(roomID, remain));
       },
     };
@@ -285,6 +292,7 @@ function makeRequest(roomID: string, user: ZegoUser, config?: ZegoRoomConfig): L
     maxMemberCount: config?.maxMemberCount ?? 0,
     isUserStatusNotify: config?.isUserStatusNotify ?? false,
     reconnect: false,
+    attemptID: 0, // each attempt gets its own (RoomSession.attempt)
   };
 }
 

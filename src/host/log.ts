@@ -3,6 +3,8 @@
 export interface Logger {
   warn(message: string): void;
   error(message: string): void;
+  /** Routine facts worth a trace (a stale driver event dropped); optional, silent by default. */
+  debug?(message: string): void;
 }
 
 export function consoleLogger(): Logger {

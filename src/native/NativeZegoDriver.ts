@@ -8,6 +8,11 @@
 // (`login` with `reconnect: true`) is held open until ZEGO's Reconnected (0) or ReconnectFailed (its
 // code). The engine's 20-minute window still ends the outage by the core's clock; whichever of the two
 // ends it first wins and the other is dropped (docs/UNITY.md, "When ZEGO and the core disagree").
+//
+// Identity: LoginRoom and SwitchRoom carry the engine's attempt id; LoginRoom's callback echoes it, and the
+// C# side tags every room callback of ZEGO's with the id of the room's last login command it had run when
+// ZEGO raised it. A callback tagged with an earlier command's id belongs to a login the engine has left
+// (ZEGO's callbacks wait for the main thread): dropped, never taken by the login that replaced it.
 import type { LoginRequest, RoomDriver, RoomDriverContext } from '../driver/RoomDriver.js';
 import { answerAttempt, settleReconnect, takePending, type HeldAttempt } from '../driver/heldAttempt.js';
 import { ZegoRoomMode, ZegoRoomStateChangedReason as R, ZegoUpdateType } from '../model/enums.js';
@@ -22,14 +27,15 @@ type ZegoPhase = 'idle' | 'logining' | 'logined' | 'reconnecting';
 /** `reconnecting`: the engine has been told the link is lost (by ZEGO's Reconnecting). */
 interface Room extends HeldAttempt {
   zego: ZegoPhase;
-  /** Stamps LoginRoom commands: a login callback of an older one is ignored. */
+  /** The attempt id of the LoginRoom command in flight (0: none, or SwitchRoom, which has no callback): its callback echoes it. */
   seq: number;
+  /** The attempt id of the last LoginRoom/SwitchRoom command for this room: ZEGO's callbacks for it carry it. */
+  command?: number;
 }
 
 export class NativeZegoDriver implements RoomDriver {
   private ctx: RoomDriverContext | undefined;
   private readonly rooms = new Map<string, Room>();
-  private nextSeq = 1;
   private stopped = false;
 
   constructor(private readonly emit: NativeEmit) {
@@ -46,6 +52,7 @@ export class NativeZegoDriver implements RoomDriver {
     if (this.stopped) return;
     const room = this.roomFor(request);
     room.attempt = true;
+    if (!request.reconnect) room.session = 0; // a first login: no session of this room's yet
     if (request.reconnect) {
       const p = takePending(room);
       if (p) { this.answerLater(room, p.code, p.ext); return; }
@@ -89,9 +96,11 @@ export class NativeZegoDriver implements RoomDriver {
     this.rooms.delete(fromRoomID);
     const room = this.roomFor(request);
     room.attempt = true;
+    room.session = 0;
     room.seq = 0; // SwitchRoom has no callback: onRoomStateChanged of the target answers
+    room.command = request.attemptID;
     room.zego = 'logining';
-    this.emit(C.switchRoom, [fromRoomID, request.roomID, configOf(request)]);
+    this.emit(C.switchRoom, [fromRoomID, request.roomID, configOf(request), request.attemptID]);
   }
 
   renewToken(roomID: string, token: string): void {
@@ -117,7 +126,7 @@ export class NativeZegoDriver implements RoomDriver {
     if (this.stopped || !this.ctx) return;
     switch (event) {
       case N.roomStateChanged:
-        this.onRoomStateChanged(text(args, 0), int(args, 1), int(args, 2), optText(args, 3));
+        this.onRoomStateChanged(text(args, 0), int(args, 1), int(args, 2), optText(args, 3), args[4]);
         return;
       case N.loginResult:
         this.onLoginCallback(text(args, 0), int(args, 1), int(args, 2), optText(args, 3));
@@ -129,17 +138,20 @@ export class NativeZegoDriver implements RoomDriver {
         const users = list.filter((u): u is { userID: unknown; userName?: unknown } => !!u && typeof u === 'object')
           .map((u) => ({ userID: String(u.userID), userName: typeof u.userName === 'string' ? u.userName : '' }));
         // ZEGO's userCount (args[3]) is the list's length; the bridge's delegate recomputes it.
-        if (this.rooms.has(roomID)) this.ctx.events.onRoomUserUpdate(roomID, type, users);
+        const room = this.current(roomID, args[4]);
+        if (room) this.ctx.events.onRoomUserUpdate(roomID, room.session, type, users);
         return;
       }
       case N.roomOnlineUserCountUpdate: {
         const roomID = text(args, 0);
-        if (this.rooms.has(roomID)) this.ctx.events.onRoomOnlineUserCountUpdate(roomID, int(args, 1));
+        const room = this.current(roomID, args[2]);
+        if (room) this.ctx.events.onRoomOnlineUserCountUpdate(roomID, room.session, int(args, 1));
         return;
       }
       case N.roomTokenWillExpire: {
         const roomID = text(args, 0);
-        if (this.rooms.has(roomID)) this.ctx.events.onRoomTokenWillExpire(roomID, int(args, 1));
+        const room = this.current(roomID, args[2]);
+        if (room) this.ctx.events.onRoomTokenWillExpire(roomID, room.session, int(args, 1));
         return;
       }
       case N.debugError: {
@@ -155,9 +167,18 @@ export class NativeZegoDriver implements RoomDriver {
 
   // ---- ZEGO's callbacks -------------------------------------------------------------------------
 
-  private onRoomStateChanged(roomID: string, reason: number, code: number, ext: string): void {
+  /**
+   * The room a ZEGO callback is for, unless the engine left it (ZEGO's Logout/LogoutFailed for it, or a
+   * late report) or the C# tag says it belongs to an earlier login command of the room.
+   */
+  private current(roomID: string, tag: unknown): Room | undefined {
     const room = this.rooms.get(roomID);
-    if (!room) return; // a room the engine left: ZEGO's Logout/LogoutFailed for it, or a late report
+    return room && (typeof tag !== 'number' || tag === room.command) ? room : undefined;
+  }
+
+  private onRoomStateChanged(roomID: string, reason: number, code: number, ext: string, tag: unknown): void {
+    const room = this.current(roomID, tag);
+    if (!room) return;
     const events = this.ctx!.events;
     switch (reason) {
       case R.Logined:
@@ -175,7 +196,7 @@ export class NativeZegoDriver implements RoomDriver {
         room.zego = 'reconnecting';
         if (room.reconnecting) return;
         room.reconnecting = true;
-        events.onLinkLost(roomID, code);
+        events.onLinkLost(roomID, room.session, code);
         return;
       case R.Reconnected:
         if (room.zego !== 'reconnecting') return;
@@ -185,13 +206,14 @@ export class NativeZegoDriver implements RoomDriver {
       case R.ReconnectFailed:
         if (room.zego !== 'reconnecting' && room.zego !== 'logined') return;
         room.zego = 'idle';
-        if (!room.reconnecting && !room.attempt) { room.reconnecting = true; events.onLinkLost(roomID, 0); }
+        if (!room.reconnecting && !room.attempt) { room.reconnecting = true; events.onLinkLost(roomID, room.session, 0); }
         this.reconnectOutcome(room, code, ext);
         return;
       case R.KickOut:
-        if (room.zego === 'idle') return;
+        // No session yet: the kick is for a login the app has left (the new one has not got in).
+        if (room.zego === 'idle' || !room.session) return;
         this.rooms.delete(roomID);
-        events.onKickOut(roomID, code, ext);
+        events.onKickOut(roomID, room.session, code, ext);
         return;
       default:
         // Logining: the driver set it when it asked. Logout / LogoutFailed: answers to its own LogoutRoom.
@@ -212,7 +234,7 @@ export class NativeZegoDriver implements RoomDriver {
   private roomFor(request: LoginRequest): Room {
     let room = this.rooms.get(request.roomID);
     if (!room) {
-      room = { req: request, zego: 'idle', attempt: false, reconnecting: false, seq: 0 };
+      room = { req: request, zego: 'idle', attempt: false, reconnecting: false, session: 0, seq: 0 };
       this.rooms.set(request.roomID, room);
     }
     room.req = request;
@@ -221,7 +243,7 @@ export class NativeZegoDriver implements RoomDriver {
 
   private zegoLogin(room: Room): void {
     const { roomID, user } = room.req;
-    room.seq = this.nextSeq++;
+    room.seq = room.command = room.req.attemptID;
     room.zego = 'logining';
     this.emit(C.loginRoom, [roomID, { userID: user.userID, userName: user.userName }, configOf(room.req), room.seq]);
   }
@@ -237,8 +259,9 @@ export class NativeZegoDriver implements RoomDriver {
 
   /** Answers raised inside a driver call wait for a timer turn (RoomDriverEvents' rule). */
   private answerLater(room: Room, code: number, ext: string): void {
+    const id = room.req.attemptID;
     this.ctx!.clock.setTimeout(() => {
-      if (!this.stopped && this.rooms.get(room.req.roomID) === room) this.answer(room, code, ext);
+      if (!this.stopped && this.rooms.get(room.req.roomID) === room) answerAttempt(this.ctx!.events, room, code, ext, id);
     }, 0);
   }
 }

@@ -6,9 +6,9 @@
 export const NATIVE_COMMAND = {
   /** `[appID, roomMode]`: static SetRoomMode, then CreateEngine (the profile, with appSign, stays in C#). */
   createEngine: 'native:createEngine',
-  /** `[roomID, {userID, userName}, {maxMemberCount, isUserStatusNotify, token?}, seq]`; the callback answers as `loginResult` with `seq`. */
+  /** `[roomID, {userID, userName}, {maxMemberCount, isUserStatusNotify, token?}, attemptID]`; the callback answers as `loginResult` with `attemptID`. */
   loginRoom: 'native:loginRoom',
-  /** `[fromRoomID, toRoomID, {maxMemberCount, isUserStatusNotify, token?}]`. */
+  /** `[fromRoomID, toRoomID, {maxMemberCount, isUserStatusNotify, token?}, attemptID]`. */
   switchRoom: 'native:switchRoom',
   /** `[roomID]`. */
   logoutRoom: 'native:logoutRoom',
@@ -18,18 +18,22 @@ export const NATIVE_COMMAND = {
   destroyEngine: 'native:destroyEngine',
 } as const;
 
-/** Events the C# adapter reports, named after ZEGO's delegates (args as ZEGO passes them). */
+/**
+ * Events the C# adapter reports, named after ZEGO's delegates (args as ZEGO passes them). Room events end
+ * with `attemptID`: the id of the room's last `loginRoom`/`switchRoom` command C# had run when ZEGO raised
+ * the callback (optional: without it the driver takes the event for the room's current login).
+ */
 export const NATIVE_EVENT = {
-  /** `[roomID, reason 0–8, errorCode, extendedData]`. */
+  /** `[roomID, reason 0–8, errorCode, extendedData, attemptID]`. */
   roomStateChanged: 'onRoomStateChanged',
-  /** `[roomID, updateType 0/1, [{userID, userName}], userCount]`. */
+  /** `[roomID, updateType 0/1, [{userID, userName}], userCount, attemptID]`. */
   roomUserUpdate: 'onRoomUserUpdate',
-  /** `[roomID, count]`. */
+  /** `[roomID, count, attemptID]`. */
   roomOnlineUserCountUpdate: 'onRoomOnlineUserCountUpdate',
-  /** `[roomID, remainTimeInSecond]`. */
+  /** `[roomID, remainTimeInSecond, attemptID]`. */
   roomTokenWillExpire: 'onRoomTokenWillExpire',
   /** `[errorCode, funcName, info]`. */
   debugError: 'onDebugError',
-  /** `[roomID, seq, errorCode, extendedData]`: LoginRoom's OnRoomLoginResult for the command with `seq`. */
+  /** `[roomID, attemptID, errorCode, extendedData]`: LoginRoom's OnRoomLoginResult for the command with `attemptID`. */
   loginResult: 'loginResult',
 } as const;

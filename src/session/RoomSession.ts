@@ -15,6 +15,8 @@ export interface SessionHost {
   readonly policy: ReconnectPolicy;
   readonly windowMs: number;
   readonly log: Logger;
+  /** A new attempt id, unique in this engine (RoomDriver.ts, "Identity"). */
+  nextAttemptID(): number;
   emitState(roomID: string, reason: ZegoRoomStateChangedReason, errorCode: number, extendedData: string): void;
   deliverLoginResult(callback: ZegoRoomLoginCallback, errorCode: number, extendedData: string): void;
   sessionEnded(session: RoomSession): void;
@@ -26,7 +28,10 @@ export class RoomSession {
   private windowTimer: TimerHandle | undefined;
   private retryTimer: TimerHandle | undefined;
   private failures = 0;
-  private attemptInFlight = false;
+  /** The id of the attempt in flight: only its answer counts. */
+  attemptID: number | undefined;
+  /** The session the room is in: the id of the last attempt that got in. Kicks, losses and pushes must name it. */
+  sessionID: number | undefined;
   /** The token the attempt in flight carries: a renewToken made meanwhile is sent once it is in. */
   private sentToken = '';
   /** Set while this session is the target of a switchRoom whose first attempt is the driver's switch. */
@@ -61,11 +66,13 @@ export class RoomSession {
     return true;
   }
 
-  /** The driver's answer to the attempt in flight. */
+  /** The driver's answer to the attempt in flight (the engine checked it names that attempt). */
   attemptResult(errorCode: number, extendedData: string): void {
-    if (!this.attemptInFlight) return; // cancelled or stale
-    this.attemptInFlight = false;
+    const id = this.attemptID;
+    if (id === undefined) return; // cancelled
+    this.attemptID = undefined;
     if (errorCode === 0) {
+      this.sessionID = id;
       this.feed('attemptOk', 0, extendedData);
       const token = this.request.token;
       if (token !== this.sentToken && this.phase === 'Logined') this.guard('renewToken', () => this.host.driver.renewToken(this.roomID, token));
@@ -93,14 +100,14 @@ export class RoomSession {
         this.scheduleRetry();
         return;
       case 'retryNow':
-        if (this.attemptInFlight) return;
+        if (this.attemptID !== undefined) return;
         if (this.retryTimer !== undefined) { clock.clearTimeout(this.retryTimer); this.retryTimer = undefined; }
         this.attempt();
         return;
       case 'cancelAttempt':
         if (this.retryTimer !== undefined) { clock.clearTimeout(this.retryTimer); this.retryTimer = undefined; }
-        if (this.attemptInFlight) {
-          this.attemptInFlight = false;
+        if (this.attemptID !== undefined) {
+          this.attemptID = undefined;
           this.guard('cancelLogin', () => driver.cancelLogin(this.roomID));
         }
         return;
@@ -139,20 +146,21 @@ export class RoomSession {
   }
 
   private attempt(): void {
-    if (this.attemptInFlight) return;
+    if (this.attemptID !== undefined) return;
     // PuerTS timers stop while the player is paused: the window is checked against the clock too.
     if (this.windowExpired()) { this.feed('windowEnd'); return; }
-    this.attemptInFlight = true;
+    const id = this.host.nextAttemptID();
+    this.attemptID = id;
     const from = this.switchFrom;
     this.switchFrom = undefined;
-    const req: LoginRequest = { ...this.request, reconnect: this.phase === 'Reconnecting' };
+    const req: LoginRequest = { ...this.request, reconnect: this.phase === 'Reconnecting', attemptID: id };
     this.sentToken = req.token;
     const ok = this.guard(from !== undefined ? 'switchRoom' : 'login', () => {
       if (from !== undefined) this.host.driver.switchRoom(from, req);
       else this.host.driver.login(req);
     });
     // A driver that throws is treated like a network failure: retried inside the window.
-    if (!ok) this.host.clock.setTimeout(() => this.attemptResult(E.RoomErrorConnectFailed, ''), 0);
+    if (!ok) this.host.clock.setTimeout(() => { if (this.attemptID === id) this.attemptResult(E.RoomErrorConnectFailed, ''); }, 0);
   }
 
   private scheduleRetry(): void {

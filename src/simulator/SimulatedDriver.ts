@@ -1,5 +1,6 @@
 // The client side of the simulated service: one per engine. Requests take a round trip on the
-// service's clock; pushes arrive only while this client's link is up.
+// service's clock; pushes arrive only while this client's link is up. Every event names the engine's
+// attempt it answers, or the session (the attempt that got in) it concerns.
 import type { Clock, TimerHandle } from '../host/clock.js';
 import { ZegoErrorCode as E } from '../model/errorCodes.js';
 import type { LoginRequest, RoomDriver, RoomDriverContext, RoomDriverEvents } from '../driver/RoomDriver.js';
@@ -7,12 +8,14 @@ import type { SimulatedRoomService } from './SimulatedRoomService.js';
 
 export class SimulatedDriver implements RoomDriver {
   private events: RoomDriverEvents | undefined;
-  private readonly attempts = new Map<string, TimerHandle>();
+  /** roomID → the attempt in flight: its answer's timer and id. */
+  private readonly attempts = new Map<string, { timer: TimerHandle; id: number }>();
   /**
-   * Member sessions this client knows it is in: confirmed by a login answer, and not since left by a lost
-   * link or a new attempt. Room pushes count only for these (a client ignores a room it is not in).
+   * roomID → the server's member session made by this client's attempt `id`. `heard`: the client got the
+   * answer and has not since left by a lost link or a new attempt; room pushes count only then (a client
+   * ignores a room it is not in).
    */
-  private readonly confirmed = new Set<number>();
+  private readonly members = new Map<string, { key: number; id: number; heard: boolean }>();
   private stopped = false;
   private readonly clock: Clock;
 
@@ -33,17 +36,19 @@ export class SimulatedDriver implements RoomDriver {
   }
 
   switchRoom(fromRoomID: string, request: LoginRequest): void {
+    this.members.delete(fromRoomID);
     this.service.handleLogout(this.clientId, fromRoomID);
     this.login(request);
   }
 
   cancelLogin(roomID: string): void {
-    const t = this.attempts.get(roomID);
-    if (t !== undefined) { this.clock.clearTimeout(t); this.attempts.delete(roomID); }
+    const a = this.attempts.get(roomID);
+    if (a !== undefined) { this.clock.clearTimeout(a.timer); this.attempts.delete(roomID); }
   }
 
   logout(roomID: string): void {
     this.cancelLogin(roomID);
+    this.members.delete(roomID);
     this.service.handleLogout(this.clientId, roomID);
   }
 
@@ -53,7 +58,7 @@ export class SimulatedDriver implements RoomDriver {
 
   stop(): void {
     this.stopped = true;
-    for (const t of this.attempts.values()) this.clock.clearTimeout(t);
+    for (const a of this.attempts.values()) this.clock.clearTimeout(a.timer);
     this.attempts.clear();
     // An env that outlives the engine (an app's own PuerTS env, WebGL's single env) may create it again.
     this.service.releaseClient(this.clientId, this);
@@ -61,76 +66,81 @@ export class SimulatedDriver implements RoomDriver {
 
   // ---- called by the service -----------------------------------------------------------
 
-  /** Every attempt in flight fails at once: the socket closed under it. */
+  /** The socket closed: every attempt in flight fails at once, then every room this client is in loses its link. */
   networkDown(): void {
-    this.confirmed.clear();
-    for (const roomID of [...this.attempts.keys()]) {
-      this.cancelLogin(roomID);
-      this.raise(0, (ev) => ev.onLoginResult(roomID, E.RoomErrorConnectFailed, ''));
+    for (const [roomID, a] of this.attempts) {
+      this.clock.clearTimeout(a.timer);
+      this.raise(0, (ev) => ev.onLoginResult(roomID, a.id, E.RoomErrorConnectFailed, ''));
+    }
+    this.attempts.clear();
+    for (const [roomID, m] of this.members) {
+      if (m.heard) this.raise(0, (ev) => ev.onLinkLost(roomID, m.id, E.RoomConnectTemporaryBroken));
+      m.heard = false;
     }
   }
 
-  linkLost(): void {
-    this.raise(0, (ev) => ev.onLinkLost(null, E.RoomConnectTemporaryBroken));
-  }
-
-  /** The server removed member session `memberKey`; dropped if this client has logged in anew since. */
+  /** The server removed member session `memberKey`: the kick names the attempt that made it. */
   kickOut(roomID: string, code: number, memberKey: number): void {
-    this.confirmed.delete(memberKey);
-    this.raise(0, (ev) => {
-      const now = this.service.memberKey(this.clientId, roomID);
-      if (now === undefined || now === memberKey) ev.onKickOut(roomID, code, '');
-    });
+    const m = this.members.get(roomID);
+    if (!m || m.key !== memberKey) return;
+    this.members.delete(roomID);
+    this.raise(0, (ev) => ev.onKickOut(roomID, m.id, code, ''));
   }
 
   /**
-   * A server push for one member session: dropped if the link is down, the session changed by then, or
-   * this client never heard that the session's login succeeded (a client ignores a room it is not in).
+   * A server push for one member session, named by the session the client knows it as: dropped if the
+   * link is down, the session changed by then, or this client never heard that the session's login
+   * succeeded (a client ignores a room it is not in).
    */
-  deliver(roomID: string, memberKey: number, latencyMs: number, fn: (ev: RoomDriverEvents) => void): void {
+  deliver(roomID: string, memberKey: number, latencyMs: number, fn: (ev: RoomDriverEvents, sessionID: number) => void): void {
     this.raise(latencyMs, (ev) => {
-      if (this.reaches(roomID, memberKey)) fn(ev);
+      const id = this.reaches(roomID, memberKey);
+      if (id) fn(ev, id);
     });
   }
 
   /** The same, raised now: only from a timer turn of the service's own (never inside a driver call). */
-  deliverNow(roomID: string, memberKey: number, fn: (ev: RoomDriverEvents) => void): void {
-    if (!this.stopped && this.events && this.reaches(roomID, memberKey)) fn(this.events);
+  deliverNow(roomID: string, memberKey: number, fn: (ev: RoomDriverEvents, sessionID: number) => void): void {
+    const id = this.reaches(roomID, memberKey);
+    if (id && !this.stopped && this.events) fn(this.events, id);
   }
 
-  private reaches(roomID: string, memberKey: number): boolean {
-    return this.confirmed.has(memberKey) && this.service.canReach(this.clientId, roomID, memberKey);
+  /** The session (an attempt id, never 0) a push to `memberKey` reaches; 0 when it does not. */
+  private reaches(roomID: string, memberKey: number): number {
+    const m = this.members.get(roomID);
+    return m && m.heard && m.key === memberKey && this.service.canReach(this.clientId, roomID, memberKey) ? m.id : 0;
   }
 
   private send(request: LoginRequest, handle: () => [number, string, boolean?]): void {
-    const { roomID } = request;
+    const { roomID, attemptID: id } = request;
     this.cancelLogin(roomID);
     // Logging in (again): until the answer, this client does not count itself in the room.
-    const held = this.service.memberKey(this.clientId, roomID);
-    if (held !== undefined) this.confirmed.delete(held);
+    const held = this.members.get(roomID);
+    if (held) held.heard = false;
     if (!this.service.isOnline(this.clientId)) {
       // No route to the server: the attempt fails at once.
-      this.raise(0, (ev) => ev.onLoginResult(roomID, E.RoomErrorConnectFailed, ''));
+      this.raise(0, (ev) => ev.onLoginResult(roomID, id, E.RoomErrorConnectFailed, ''));
       return;
     }
-    this.attempts.set(roomID, this.clock.setTimeout(() => {
+    const timer = this.clock.setTimeout(() => {
       this.attempts.delete(roomID);
       if (this.stopped || !this.events) return;
       const lost = this.service.takeLostResponse(this.clientId);
       const [code, ext, kicked] = handle();
+      const key = code === 0 && !kicked ? this.service.memberKey(this.clientId, roomID) : undefined;
+      // The server's member session is this attempt's, whether or not the client hears so.
+      if (key !== undefined) this.members.set(roomID, { key, id, heard: !lost });
       if (lost) {
         // The server did it, the client never heard: its attempt times out one more round trip later.
-        this.attempts.set(roomID, this.clock.setTimeout(() => {
+        const timeout = this.clock.setTimeout(() => {
           this.attempts.delete(roomID);
-          if (!this.stopped && this.events) this.events.onLoginResult(roomID, E.RoomErrorLoginTimeout, '');
-        }, this.service.loginLatencyMs));
-      } else if (kicked) this.events.onKickOut(roomID, code, ext);
-      else {
-        const key = code === 0 ? this.service.memberKey(this.clientId, roomID) : undefined;
-        if (key !== undefined) this.confirmed.add(key);
-        this.events.onLoginResult(roomID, code, ext);
-      }
-    }, this.service.loginLatencyMs));
+          if (!this.stopped && this.events) this.events.onLoginResult(roomID, id, E.RoomErrorLoginTimeout, '');
+        }, this.service.loginLatencyMs);
+        this.attempts.set(roomID, { timer: timeout, id });
+      } else if (kicked) this.events.onKickOut(roomID, id, code, ext);
+      else this.events.onLoginResult(roomID, id, code, ext);
+    }, this.service.loginLatencyMs);
+    this.attempts.set(roomID, { timer, id });
   }
 
   private raise(delayMs: number, fn: (ev: RoomDriverEvents) => void): void {

@@ -120,7 +120,6 @@ export class SimulatedRoomService {
       const m = this.memberByKey(roomID, key);
       if (m && m.connected) this.disconnect(this.rooms.get(roomID)!, m);
     }
-    c.driver.linkLost();
   }
 
   isOnline(clientId: string): boolean {
@@ -311,8 +310,9 @@ export class SimulatedRoomService {
     m.tokenTimers = [];
     const c = this.clients.get(m.clientId);
     if (!c || c.keys.get(room.id) !== m.key) return;
-    // Removed while away: remember what it knew, so a reconnect that rejoins hears only what changed.
-    if (!m.connected && m.notify) c.staleKnown.set(room.id, m.known);
+    // Removed while away, or kicked while its client was already reconnecting (the kick then names a
+    // session the client has left): remember what it knew, so a reconnect that rejoins hears what changed.
+    if (m.notify && (!m.connected || kickCode !== undefined)) c.staleKnown.set(room.id, m.known);
     if (kickCode === undefined) {
       c.keys.delete(room.id);
       return;
@@ -334,10 +334,10 @@ export class SimulatedRoomService {
     const list = users.map((u) => ({ ...u }));
     to.outbox = { type, due, users: list };
     const c = this.clients.get(to.clientId)!;
-    c.driver.deliver(room.id, to.key, latency, (ev) => {
+    c.driver.deliver(room.id, to.key, latency, (ev, id) => {
       // `known` is what the client really received: a push lost with the link comes back in the resume diff.
       for (const u of list) { if (type === ZegoUpdateType.Add) to.known.set(u.userID, u.userName); else to.known.delete(u.userID); }
-      ev.onRoomUserUpdate(room.id, type, list.map((u) => ({ ...u })));
+      ev.onRoomUserUpdate(room.id, id, type, list.map((u) => ({ ...u })));
     });
     // The batch closes when it is delivered (or dropped): a later push starts a new one.
     this.clock.setTimeout(() => { if (to.outbox?.users === list) to.outbox = undefined; }, latency);
@@ -354,10 +354,10 @@ export class SimulatedRoomService {
     for (const [id, name] of m.known) if (room.members.get(id) === undefined || id === m.user.userID) deleted.push({ userID: id, userName: name });
     const c = this.clients.get(m.clientId)!;
     if (deleted.length > 0) {
-      c.driver.deliver(room.id, m.key, 0, (ev) => { for (const u of deleted) m.known.delete(u.userID); ev.onRoomUserUpdate(room.id, ZegoUpdateType.Delete, deleted); });
+      c.driver.deliver(room.id, m.key, 0, (ev, id) => { for (const u of deleted) m.known.delete(u.userID); ev.onRoomUserUpdate(room.id, id, ZegoUpdateType.Delete, deleted); });
     }
     if (added.length > 0) {
-      c.driver.deliver(room.id, m.key, 0, (ev) => { for (const u of added) m.known.set(u.userID, u.userName); ev.onRoomUserUpdate(room.id, ZegoUpdateType.Add, added); });
+      c.driver.deliver(room.id, m.key, 0, (ev, id) => { for (const u of added) m.known.set(u.userID, u.userName); ev.onRoomUserUpdate(room.id, id, ZegoUpdateType.Add, added); });
     }
   }
 
@@ -373,7 +373,7 @@ export class SimulatedRoomService {
     const warnIn = expiresIn - 30_000;
     const remain = Math.round(Math.min(30_000, expiresIn) / 1000);
     m.tokenTimers.push(this.clock.setTimeout(() => {
-      if (m.connected) c.driver.deliver(room.id, m.key, 0, (ev) => ev.onRoomTokenWillExpire(room.id, remain));
+      if (m.connected) c.driver.deliver(room.id, m.key, 0, (ev, id) => ev.onRoomTokenWillExpire(room.id, id, remain));
     }, Math.max(0, warnIn)));
     m.tokenTimers.push(this.clock.setTimeout(() => {
       // Expired in the room without renewToken: the server kicks (1002056).
@@ -388,7 +388,7 @@ export class SimulatedRoomService {
         if (!m.connected || m.lastCount === count) continue;
         m.lastCount = count;
         // Already on a timer turn of the server's: raise at once rather than one more timer per member.
-        this.clients.get(m.clientId)!.driver.deliverNow(room.id, m.key, (ev) => ev.onRoomOnlineUserCountUpdate(room.id, count));
+        this.clients.get(m.clientId)!.driver.deliverNow(room.id, m.key, (ev, id) => ev.onRoomOnlineUserCountUpdate(room.id, id, count));
       }
       if (this.rooms.get(room.id) === room) room.countTimer = this.scheduleCounts(room);
     }, this.onlineCountIntervalMs);

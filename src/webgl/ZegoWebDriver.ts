@@ -105,6 +105,7 @@ export class ZegoWebDriver implements RoomDriver {
   login(request: LoginRequest): void {
     const room = this.roomFor(request);
     room.attempt = true;
+    if (!request.reconnect) room.session = 0; // a first login: no session of this room's yet
     room.repeatHandled = false;
     room.reconnecting = request.reconnect;
     if (!request.token) { this.answerLater(room, M.noTokenCode, ''); return; }
@@ -151,6 +152,7 @@ export class ZegoWebDriver implements RoomDriver {
     room.attempt = true;
     room.repeatHandled = false;
     room.reconnecting = false;
+    room.session = 0;
     const gen = ++room.gen;
     room.web = 'logining';
     const config = { token: request.token, maxMemberCount: request.maxMemberCount, isUserStatusNotify: request.isUserStatusNotify };
@@ -213,10 +215,11 @@ export class ZegoWebDriver implements RoomDriver {
         this.reconnectOutcome(room, this.giveUp(mapWebCode('reconnect', errorCode)), ext);
         return;
       case 'KICKOUT': {
-        if (room.web === 'idle') return;
+        // No session yet: the kick is for a login the app has left (the new one has not got in).
+        if (room.web === 'idle' || !room.session) return;
         this.forget(room);
         this.webLogout(roomID); // drop the Web SDK's room module so a later login is not refused
-        this.ctx!.events.onKickOut(roomID, mapWebCode('kickout', errorCode), ext);
+        this.ctx!.events.onKickOut(roomID, room.session, mapWebCode('kickout', errorCode), ext);
         return;
       }
       default:
@@ -225,14 +228,16 @@ export class ZegoWebDriver implements RoomDriver {
   };
 
   private readonly onRoomUserUpdate = (roomID: string, updateType: string, userList: Array<{ userID: string; userName?: string }>): void => {
-    if (!this.live(roomID)) return;
+    const room = this.live(roomID);
+    if (!room) return;
     const users = (Array.isArray(userList) ? userList : []).map((u) => ({ userID: String(u.userID), userName: u.userName ?? '' }));
-    this.ctx!.events.onRoomUserUpdate(roomID, mapUpdateType(updateType), users);
+    this.ctx!.events.onRoomUserUpdate(roomID, room.session, mapUpdateType(updateType), users);
   };
 
   private readonly onRoomOnlineUserCountUpdate = (roomID: string, count: number): void => {
-    if (!this.live(roomID)) return;
-    this.ctx!.events.onRoomOnlineUserCountUpdate(roomID, count);
+    const room = this.live(roomID);
+    if (!room) return;
+    this.ctx!.events.onRoomOnlineUserCountUpdate(roomID, room.session, count);
   };
 
   /** Web gives only the roomID; native gives the seconds left, read from the token's expiry. */
@@ -241,7 +246,7 @@ export class ZegoWebDriver implements RoomDriver {
     if (!room) return;
     const expireSec = readToken04Expiry(room.req.token);
     const remain = expireSec === null ? 30 : Math.max(0, Math.round(expireSec - this.ctx!.clock.now() / 1000));
-    this.ctx!.events.onRoomTokenWillExpire(roomID, remain);
+    this.ctx!.events.onRoomTokenWillExpire(roomID, room.session, remain);
   };
 
   private onNetwork(online: boolean): void {
@@ -272,7 +277,7 @@ export class ZegoWebDriver implements RoomDriver {
   private roomFor(request: LoginRequest): Room {
     let room = this.rooms.get(request.roomID);
     if (!room) {
-      room = { req: request, web: 'idle', mayHold: false, attempt: false, reconnecting: false, gen: 0, holdPassed: false, repeatHandled: false };
+      room = { req: request, web: 'idle', mayHold: false, attempt: false, reconnecting: false, session: 0, gen: 0, holdPassed: false, repeatHandled: false };
       this.rooms.set(request.roomID, room);
     }
     room.req = request;
@@ -332,7 +337,7 @@ export class ZegoWebDriver implements RoomDriver {
   private tellReconnecting(room: Room, code: number): void {
     if (room.reconnecting) return;
     room.reconnecting = true;
-    this.ctx!.events.onLinkLost(room.req.roomID, code);
+    this.ctx!.events.onLinkLost(room.req.roomID, room.session, code);
   }
 
   /** A reconnect ended (0 = back). A failure while the app still thinks it is in the room gets a Reconnecting first. */
@@ -346,10 +351,12 @@ export class ZegoWebDriver implements RoomDriver {
     answerAttempt(this.ctx!.events, room, code, ext);
   }
 
+  /** An outcome decided now for the attempt just made, answered on a timer turn (for that attempt only). */
   private answerLater(room: Room, code: number, ext: string): void {
     const gen = room.gen;
+    const id = room.req.attemptID;
     this.ctx!.clock.setTimeout(() => {
-      if (room.gen === gen && this.rooms.get(room.req.roomID) === room && !this.stopped) this.answer(room, code, ext);
+      if (room.gen === gen && this.rooms.get(room.req.roomID) === room && !this.stopped) answerAttempt(this.ctx!.events, room, code, ext, id);
     }, 0);
   }
 

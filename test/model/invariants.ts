@@ -22,6 +22,8 @@ const CODES: Partial<Record<R, number[]>> = {
 export function checkInvariants(p: Played): string[] {
   const out: string[] = [];
   if (p.errors.length) out.push(`exceptions/driver errors: ${p.errors.join('; ')}`);
+  // A login is answered by its own attempt: the engine acts only on events for its current session.
+  for (const v of p.identity) out.push(`a login is answered by its own attempt: ${v}`);
   for (const u of USERS) {
     const evs = p.events[u];
     const phase = new Map<string, Phase>();
@@ -86,10 +88,10 @@ export function checkInvariants(p: Played): string[] {
       checkPhases(i + 1);
     });
     for (const [room, ph] of phase) if (ph === 'Logining' || ph === 'Reconnecting') out.push(`${u}/${room}: still ${ph} after everything settled`);
-    // Nothing missed: once everything settled, a listener's list is who the server has in the room.
+    // A settled listener sees exactly who is in the room: nothing missed, nothing stale.
     for (const f of p.finalRooms.filter((x) => x.user === u)) {
       const seen = [...(views.get(f.room) ?? [])].sort();
-      if (seen.join() !== f.server.join()) out.push(`${u}/${f.room}: sees [${seen}] but the room has [${f.server}]`);
+      if (seen.join() !== f.server.join()) out.push(`a settled listener sees exactly who is in the room: ${u}/${f.room} sees [${seen}] but the room has [${f.server}]`);
     }
     const cbs = evs.filter((e) => e.kind === 'loginCb') as Array<Extract<Ev, { kind: 'loginCb' }>>;
     if (cbs.length !== p.logins[u]) out.push(`${u}: ${p.logins[u]} loginRoom calls, ${cbs.length} callbacks`);

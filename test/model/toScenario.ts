@@ -18,7 +18,12 @@ export function toScenario(s: Session): Record<string, unknown> {
   let at = 0;
   const steps: Array<Record<string, unknown>> = [];
   const online: Record<string, boolean> = { A: true, B: true, C: true };
-  const step = (x: Record<string, unknown>) => steps.push({ at, ...x });
+  // Inside a sameTurn group every step after the group's first runs in the same timer turn as the one before.
+  let turn: 'none' | 'first' | 'inside' = 'none';
+  const step = (x: Record<string, unknown>) => {
+    steps.push({ at, ...x, ...(turn === 'inside' ? { sameTurn: true } : {}) });
+    if (turn === 'first') turn = 'inside';
+  };
   const emit = (c: Cmd) => {
     switch (c.op) {
       case 'login': step({ user: c.user, do: 'login', room: c.room, isUserStatusNotify: c.notify, ...tokenFields(c.token) }); return;
@@ -41,6 +46,12 @@ export function toScenario(s: Session): Record<string, unknown> {
       case 'loseResponse': step({ user: c.user, do: 'loseLoginResponse' }); return;
       case 'signalDown': step({ user: c.user, do: 'setNetworkReachable', reachable: false }); return;
       case 'advance': at += c.ms; return;
+      case 'sameTurn':
+        turn = 'first';
+        for (const x of c.cmds) emit(x);
+        turn = 'none';
+        return;
+      case 'reactRelogin': step({ user: c.user, do: 'login', room: c.room, isUserStatusNotify: c.notify, reloginOnNextState: true }); return;
     }
   };
   for (const c of s.cmds) emit(c);

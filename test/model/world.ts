@@ -1,7 +1,7 @@
 // Plays a Session on the simulated service and records everything each engine's app would see.
 import {
   ROOM_STATE_OF_REASON, SimulatedRoomService, VirtualClock, ZegoExpressEngine, ZegoRoomMode, ZegoRoomStateChangedReason as R,
-  ZegoRoomState, makeTestToken04, seededRandom,
+  ZegoRoomState, makeTestToken04, seededRandom, type LoginRequest, type RoomDriver, type RoomDriverEvents,
 } from '../../src/index';
 import { ROOMS, USERS, type Cmd, type RoomId, type Session, type UserId } from './commands';
 
@@ -26,6 +26,8 @@ export interface Played {
   downAt: Record<UserId, number[]>; // times this user's link dropped
   upAt: Record<UserId, number[]>;
   errors: string[];
+  /** Driver events the engine took for a session other than the one that made the attempt or owns the session. */
+  identity: string[];
   t0: number;
   /** After settling: for each listener logged in to a room, who the server has there (without itself). */
   finalRooms: Array<{ user: UserId; room: string; server: string[] }>;
@@ -45,14 +47,31 @@ export function play(s: Session): Played {
   const online = { A: true, B: true, C: true } as Record<UserId, boolean>;
   const t = () => clock.now() - T0;
   const engines = {} as Record<UserId, ZegoExpressEngine>;
+  const identity: string[] = [];
+  /** Armed handler reactions: room → isUserStatusNotify of the login the handler makes. */
+  const reactions = { A: new Map(), B: new Map(), C: new Map() } as Record<UserId, Map<string, boolean>>;
+  let loginId = 0;
+  const loginWithCallback = (u: UserId, room: string, config: { isUserStatusNotify: boolean; token?: string }) => {
+    const id = ++loginId;
+    logins[u]++;
+    engines[u].loginRoom(room, { userID: u }, config, (code) => events[u].push({ t: t(), kind: 'loginCb', room, code, id }));
+  };
   for (const u of USERS) {
-    const e = ZegoExpressEngine.createEngine({
-      appID: 1, driver: service.createDriver(u), clock, logger, random: seededRandom(s.seed + u.charCodeAt(0)),
+    const e: ZegoExpressEngine = ZegoExpressEngine.createEngine({
+      appID: 1, driver: watchIdentity(service.createDriver(u), () => e, u, t, identity), clock, logger, random: seededRandom(s.seed + u.charCodeAt(0)),
       roomMode: s.multiRoom.includes(u) ? ZegoRoomMode.MultiRoom : ZegoRoomMode.SingleRoom,
     });
     const log = events[u];
     e.setEventHandler({
-      onRoomStateChanged: (room, reason, code) => log.push({ t: t(), kind: 'state', room, reason, code }),
+      onRoomStateChanged: (room, reason, code) => {
+        log.push({ t: t(), kind: 'state', room, reason, code });
+        // A handler that logs out and back in, in the turn that delivers the event.
+        const notify = reactions[u].get(room);
+        if (notify === undefined) return;
+        reactions[u].delete(room);
+        e.logoutRoom(room);
+        loginWithCallback(u, room, { isUserStatusNotify: notify });
+      },
       onRoomStateUpdate: (room, state) => log.push({ t: t(), kind: 'legacy', room, state }),
       onRoomUserUpdate: (room, type, users) => log.push({ t: t(), kind: 'user', room, add: type === 0, users: users.map((x) => x.userID) }),
       onRoomOnlineUserCountUpdate: (room) => log.push({ t: t(), kind: 'count', room }),
@@ -63,7 +82,6 @@ export function play(s: Session): Played {
   }
   let dup = 0;
   const dups = new Map<UserId, ZegoExpressEngine>();
-  let loginId = 0;
   const phases: Played['phases'] = [];
   const marks: Played['marks'] = [];
   const kickAt = { A: [], B: [], C: [] } as Record<UserId, number[]>;
@@ -82,11 +100,8 @@ export function play(s: Session): Played {
   const run = (c: Cmd) => {
     switch (c.op) {
       case 'login': {
-        const id = ++loginId;
-        logins[c.user]++;
         if (c.token === 'expiresSoon') addExpiry(c.user, c.room, Math.floor(clock.now() / 1000) * 1000 + 60_000 - T0);
-        engines[c.user].loginRoom(c.room, { userID: c.user }, { isUserStatusNotify: c.notify, token: token(c.token) },
-          (code) => events[c.user].push({ t: t(), kind: 'loginCb', room: c.room, code, id }));
+        loginWithCallback(c.user, c.room, { isUserStatusNotify: c.notify, token: token(c.token) });
         return;
       }
       case 'logout': if (c.room === null) engines[c.user].logoutRoom(); else engines[c.user].logoutRoom(c.room); return;
@@ -128,6 +143,8 @@ export function play(s: Session): Played {
       case 'loseResponse': service.loseNextLoginResponse(c.user); return;
       case 'signalDown': engines[c.user].setNetworkReachable(false); return; // the host's signal, right or wrong
       case 'advance': clock.advanceSync(c.ms); return;
+      case 'sameTurn': for (const x of c.cmds) run(x); return; // no advanceSync between: one timer turn
+      case 'reactRelogin': reactions[c.user].set(c.room, c.notify); return;
     }
   };
   for (const c of s.cmds) {
@@ -152,7 +169,55 @@ export function play(s: Session): Played {
       finalRooms.push({ user: u, room: r, server: service.roomUsers(r).map((x) => x.userID).filter((id) => id !== u).sort() });
     }
   }
-  return { events, phases, marks, kickAt, tokenExpiry, logins, downAt, upAt, errors, t0: T0, finalRooms };
+  return { events, phases, marks, kickAt, tokenExpiry, logins, downAt, upAt, errors, identity, t0: T0, finalRooms };
+}
+
+/** The engine's per-room state, as far as this check reads it. */
+interface SessionView { phase: string; attemptID: number | undefined; sessionID: number | undefined }
+
+/**
+ * Wraps a driver to record which of the engine's room sessions made each attempt, and checks every
+ * answer, kick and link loss the engine acts on (its room state changes) against that record: an answer
+ * must be for the session's latest attempt, a kick or loss for one of the session's own attempts.
+ */
+function watchIdentity(driver: RoomDriver, engine: () => ZegoExpressEngine, u: UserId, t: () => number, out: string[]): RoomDriver {
+  const madeBy = new Map<number, SessionView>();
+  const latest = new Map<SessionView, number>();
+  const rooms = () => (engine() as unknown as { rooms: Map<string, SessionView> }).rooms;
+  const note = (req: LoginRequest) => {
+    const s = rooms().get(req.roomID);
+    if (!s) { out.push(`${u}/${req.roomID} @${t()}: attempt ${req.attemptID} made with no session`); return; }
+    madeBy.set(req.attemptID, s);
+    latest.set(s, req.attemptID);
+  };
+  const acted = (room: string, run: () => void): SessionView | undefined => {
+    const s = rooms().get(room);
+    const before = s && [s.phase, s.attemptID, s.sessionID].join();
+    run();
+    return s && (rooms().get(room) !== s || [s.phase, s.attemptID, s.sessionID].join() !== before) ? s : undefined;
+  };
+  const own = (what: string, room: string, id: number, s: SessionView | undefined, answer: boolean) => {
+    if (!s) return;
+    if (madeBy.get(id) !== s) out.push(`${u}/${room} @${t()}: ${what} for attempt ${id} of another session was taken`);
+    else if (answer && latest.get(s) !== id) out.push(`${u}/${room} @${t()}: ${what} for attempt ${id} taken though attempt ${latest.get(s)} is the latest`);
+  };
+  const watch = (ev: RoomDriverEvents): RoomDriverEvents => ({
+    onLoginResult: (room, id, code, ext) => own('a login result', room, id, acted(room, () => ev.onLoginResult(room, id, code, ext)), true),
+    onKickOut: (room, id, code, ext) => own('a kick', room, id, acted(room, () => ev.onKickOut(room, id, code, ext)), false),
+    onLinkLost: (room, id, code) => own('a link loss', room, id, acted(room, () => ev.onLinkLost(room, id, code)), false),
+    onRoomUserUpdate: (...a) => ev.onRoomUserUpdate(...a),
+    onRoomOnlineUserCountUpdate: (...a) => ev.onRoomOnlineUserCountUpdate(...a),
+    onRoomTokenWillExpire: (...a) => ev.onRoomTokenWillExpire(...a),
+  });
+  return {
+    start: (context) => driver.start({ ...context, events: watch(context.events) }),
+    login: (req) => { note(req); driver.login(req); },
+    switchRoom: (from, req) => { note(req); driver.switchRoom(from, req); },
+    cancelLogin: (room) => driver.cancelLogin(room),
+    logout: (room) => driver.logout(room),
+    renewToken: (room, token) => driver.renewToken(room, token),
+    stop: () => driver.stop(),
+  };
 }
 
 export type { RoomId };

@@ -397,7 +397,7 @@ namespace ZegoRoomBridge
         /// <summary>Makes the adapter and runs the core's first command at once, so ZEGO's engine exists when CreateEngine returns.</summary>
         void AttachNative(ZegoEngineProfile profile)
         {
-            try { native = NativeRoomDriver.AdapterFactory(profile, new NativeEventSink(this)); }
+            try { native = NativeRoomDriver.Create(profile, new NativeEventSink(this)); }
             catch (Exception e)
             {
                 try { host.Invoke(BridgeJson.Serialize(Request("destroyEngine"))); } catch (Exception) { /* the host is released next */ }
