@@ -511,7 +511,6 @@ class RoomSession {
         this.phase = 'Logout';
         this.windowStart = 0;
         this.failures = 0;
-        this.attemptInFlight = false;
         /** The token the attempt in flight carries: a renewToken made meanwhile is sent once it is in. */
         this.sentToken = '';
         /** Set on the source side of switchRoom: the driver's switch does the leaving. */
@@ -536,12 +535,14 @@ class RoomSession {
             this.run(effect, code, extendedData);
         return true;
     }
-    /** The driver's answer to the attempt in flight. */
+    /** The driver's answer to the attempt in flight (the engine checked it names that attempt). */
     attemptResult(errorCode, extendedData) {
-        if (!this.attemptInFlight)
-            return; // cancelled or stale
-        this.attemptInFlight = false;
+        const id = this.attemptID;
+        if (id === undefined)
+            return; // cancelled
+        this.attemptID = undefined;
         if (errorCode === 0) {
+            this.sessionID = id;
             this.feed('attemptOk', 0, extendedData);
             const token = this.request.token;
             if (token !== this.sentToken && this.phase === 'Logined')
@@ -573,7 +574,7 @@ class RoomSession {
                 this.scheduleRetry();
                 return;
             case 'retryNow':
-                if (this.attemptInFlight)
+                if (this.attemptID !== undefined)
                     return;
                 if (this.retryTimer !== undefined) {
                     clock.clearTimeout(this.retryTimer);
@@ -586,8 +587,8 @@ class RoomSession {
                     clock.clearTimeout(this.retryTimer);
                     this.retryTimer = undefined;
                 }
-                if (this.attemptInFlight) {
-                    this.attemptInFlight = false;
+                if (this.attemptID !== undefined) {
+                    this.attemptID = undefined;
                     this.guard('cancelLogin', () => driver.cancelLogin(this.roomID));
                 }
                 return;
@@ -630,17 +631,18 @@ class RoomSession {
         this.loginCallback = undefined;
     }
     attempt() {
-        if (this.attemptInFlight)
+        if (this.attemptID !== undefined)
             return;
         // PuerTS timers stop while the player is paused: the window is checked against the clock too.
         if (this.windowExpired()) {
             this.feed('windowEnd');
             return;
         }
-        this.attemptInFlight = true;
+        const id = this.host.nextAttemptID();
+        this.attemptID = id;
         const from = this.switchFrom;
         this.switchFrom = undefined;
-        const req = { ...this.request, reconnect: this.phase === 'Reconnecting' };
+        const req = { ...this.request, reconnect: this.phase === 'Reconnecting', attemptID: id };
         this.sentToken = req.token;
         const ok = this.guard(from !== undefined ? 'switchRoom' : 'login', () => {
             if (from !== undefined)
@@ -650,7 +652,8 @@ class RoomSession {
         });
         // A driver that throws is treated like a network failure: retried inside the window.
         if (!ok)
-            this.host.clock.setTimeout(() => this.attemptResult(ZegoErrorCode.RoomErrorConnectFailed, ''), 0);
+            this.host.clock.setTimeout(() => { if (this.attemptID === id)
+                this.attemptResult(ZegoErrorCode.RoomErrorConnectFailed, ''); }, 0);
     }
     scheduleRetry() {
         const { clock, policy, windowMs } = this.host;
@@ -752,6 +755,7 @@ class ZegoExpressEngine {
         this.legacyState = new Map();
         this.handler = null;
         this.destroyed = false;
+        this.attempts = 0;
         if (!options || typeof options !== 'object')
             throw new TypeError('createEngine: options are required');
         if (!options.driver)
@@ -768,6 +772,7 @@ class ZegoExpressEngine {
             policy: options.reconnectPolicy ?? new DefaultReconnectPolicy(options.random ?? Math.random),
             windowMs: RETRY_WINDOW_MS,
             log: this.log,
+            nextAttemptID: () => ++engine.attempts,
             emitState: (roomID, reason, code, ext) => engine.emitState(roomID, reason, code, ext),
             deliverLoginResult: (cb, code, ext) => engine.dispatcher.post('loginRoom callback', () => cb(code, ext)),
             sessionEnded: (s) => { if (engine.rooms.get(s.roomID) === s)
@@ -1002,19 +1007,24 @@ class ZegoExpressEngine {
         return true;
     }
     driverEvents() {
-        const live = (roomID) => (this.destroyed ? undefined : this.rooms.get(roomID));
+        // Routed by room and identity: an event for an attempt or session the room has moved on from is
+        // dropped, so it cannot be taken by the session that replaced it (RoomDriver.ts, "Identity").
+        // kind 0: an answer, for the attempt in flight; 1: for the session; 2 (a kick): either.
+        const live = (roomID, id, kind) => {
+            if (this.destroyed)
+                return undefined;
+            const s = this.rooms.get(roomID);
+            if (s && ((kind !== 1 && s.attemptID === id) || (kind !== 0 && s.sessionID === id)))
+                return s;
+            this.log.debug?.(`zego-room-bridge: stale event for room "${roomID}" dropped`);
+            return undefined;
+        };
         return {
-            onLoginResult: (roomID, code, ext) => live(roomID)?.attemptResult(code, ext),
-            onLinkLost: (roomID, code) => {
-                if (this.destroyed)
-                    return;
-                const targets = roomID === null ? [...this.rooms.values()] : [live(roomID)];
-                for (const s of targets)
-                    s?.feed('linkLost', code || ZegoErrorCode.RoomConnectTemporaryBroken);
-            },
-            onKickOut: (roomID, code, ext) => { live(roomID)?.feed('kickOut', code, ext); },
-            onRoomUserUpdate: (roomID, type, users) => {
-                const session = live(roomID);
+            onLoginResult: (roomID, id, code, ext) => live(roomID, id, 0)?.attemptResult(code, ext),
+            onLinkLost: (roomID, id, code) => { live(roomID, id, 1)?.feed('linkLost', code || ZegoErrorCode.RoomConnectTemporaryBroken); },
+            onKickOut: (roomID, id, code, ext) => { live(roomID, id, 2)?.feed('kickOut', code, ext); },
+            onRoomUserUpdate: (roomID, id, type, users) => {
+                const session = live(roomID, id, 1);
                 if (!session)
                     return;
                 const add = type !== ZegoUpdateType.Delete;
@@ -1025,13 +1035,13 @@ class ZegoExpressEngine {
                 const list = changed.map((id) => ({ userID: id, userName: byId.get(id).userName || id }));
                 this.post('onRoomUserUpdate', (h) => h.onRoomUserUpdate?.(roomID, add ? ZegoUpdateType.Add : ZegoUpdateType.Delete, list));
             },
-            onRoomOnlineUserCountUpdate: (roomID, count) => {
-                if (live(roomID)?.phase !== 'Logined')
+            onRoomOnlineUserCountUpdate: (roomID, id, count) => {
+                if (live(roomID, id, 1)?.phase !== 'Logined')
                     return;
                 this.post('onRoomOnlineUserCountUpdate', (h) => h.onRoomOnlineUserCountUpdate?.(roomID, count));
             },
-            onRoomTokenWillExpire: (roomID, remain) => {
-                if (!live(roomID))
+            onRoomTokenWillExpire: (roomID, id, remain) => {
+                if (!live(roomID, id, 1))
                     return;
                 this.post('onRoomTokenWillExpire', (h) => h.onRoomTokenWillExpire?.(roomID, remain));
             },
@@ -1046,6 +1056,7 @@ function makeRequest(roomID, user, config) {
         maxMemberCount: config?.maxMemberCount ?? 0,
         isUserStatusNotify: config?.isUserStatusNotify ?? false,
         reconnect: false,
+        attemptID: 0, // each attempt gets its own (RoomSession.attempt)
     };
 }
 function describe(code, roomID) {
@@ -1143,12 +1154,14 @@ class SimulatedDriver {
     constructor(service, clientId) {
         this.service = service;
         this.clientId = clientId;
+        /** roomID → the attempt in flight: its answer's timer and id. */
         this.attempts = new Map();
         /**
-         * Member sessions this client knows it is in: confirmed by a login answer, and not since left by a lost
-         * link or a new attempt. Room pushes count only for these (a client ignores a room it is not in).
+         * roomID → the server's member session made by this client's attempt `id`. `heard`: the client got the
+         * answer and has not since left by a lost link or a new attempt; room pushes count only then (a client
+         * ignores a room it is not in).
          */
-        this.confirmed = new Set();
+        this.members = new Map();
         this.stopped = false;
         this.clock = service.clock;
     }
@@ -1163,18 +1176,20 @@ class SimulatedDriver {
         this.send(request, () => this.service.handleLogin(this.clientId, request));
     }
     switchRoom(fromRoomID, request) {
+        this.members.delete(fromRoomID);
         this.service.handleLogout(this.clientId, fromRoomID);
         this.login(request);
     }
     cancelLogin(roomID) {
-        const t = this.attempts.get(roomID);
-        if (t !== undefined) {
-            this.clock.clearTimeout(t);
+        const a = this.attempts.get(roomID);
+        if (a !== undefined) {
+            this.clock.clearTimeout(a.timer);
             this.attempts.delete(roomID);
         }
     }
     logout(roomID) {
         this.cancelLogin(roomID);
+        this.members.delete(roomID);
         this.service.handleLogout(this.clientId, roomID);
     }
     renewToken(roomID, token) {
@@ -1182,86 +1197,94 @@ class SimulatedDriver {
     }
     stop() {
         this.stopped = true;
-        for (const t of this.attempts.values())
-            this.clock.clearTimeout(t);
+        for (const a of this.attempts.values())
+            this.clock.clearTimeout(a.timer);
         this.attempts.clear();
         // An env that outlives the engine (an app's own PuerTS env, WebGL's single env) may create it again.
         this.service.releaseClient(this.clientId, this);
     }
     // ---- called by the service -----------------------------------------------------------
-    /** Every attempt in flight fails at once: the socket closed under it. */
+    /** The socket closed: every attempt in flight fails at once, then every room this client is in loses its link. */
     networkDown() {
-        this.confirmed.clear();
-        for (const roomID of [...this.attempts.keys()]) {
-            this.cancelLogin(roomID);
-            this.raise(0, (ev) => ev.onLoginResult(roomID, ZegoErrorCode.RoomErrorConnectFailed, ''));
+        for (const [roomID, a] of this.attempts) {
+            this.clock.clearTimeout(a.timer);
+            this.raise(0, (ev) => ev.onLoginResult(roomID, a.id, ZegoErrorCode.RoomErrorConnectFailed, ''));
+        }
+        this.attempts.clear();
+        for (const [roomID, m] of this.members) {
+            if (m.heard)
+                this.raise(0, (ev) => ev.onLinkLost(roomID, m.id, ZegoErrorCode.RoomConnectTemporaryBroken));
+            m.heard = false;
         }
     }
-    linkLost() {
-        this.raise(0, (ev) => ev.onLinkLost(null, ZegoErrorCode.RoomConnectTemporaryBroken));
-    }
-    /** The server removed member session `memberKey`; dropped if this client has logged in anew since. */
+    /** The server removed member session `memberKey`: the kick names the attempt that made it. */
     kickOut(roomID, code, memberKey) {
-        this.confirmed.delete(memberKey);
-        this.raise(0, (ev) => {
-            const now = this.service.memberKey(this.clientId, roomID);
-            if (now === undefined || now === memberKey)
-                ev.onKickOut(roomID, code, '');
-        });
+        const m = this.members.get(roomID);
+        if (!m || m.key !== memberKey)
+            return;
+        this.members.delete(roomID);
+        this.raise(0, (ev) => ev.onKickOut(roomID, m.id, code, ''));
     }
     /**
-     * A server push for one member session: dropped if the link is down, the session changed by then, or
-     * this client never heard that the session's login succeeded (a client ignores a room it is not in).
+     * A server push for one member session, named by the session the client knows it as: dropped if the
+     * link is down, the session changed by then, or this client never heard that the session's login
+     * succeeded (a client ignores a room it is not in).
      */
     deliver(roomID, memberKey, latencyMs, fn) {
         this.raise(latencyMs, (ev) => {
-            if (this.reaches(roomID, memberKey))
-                fn(ev);
+            const id = this.reaches(roomID, memberKey);
+            if (id)
+                fn(ev, id);
         });
     }
     /** The same, raised now: only from a timer turn of the service's own (never inside a driver call). */
     deliverNow(roomID, memberKey, fn) {
-        if (!this.stopped && this.events && this.reaches(roomID, memberKey))
-            fn(this.events);
+        const id = this.reaches(roomID, memberKey);
+        if (id && !this.stopped && this.events)
+            fn(this.events, id);
     }
+    /** The session (an attempt id, never 0) a push to `memberKey` reaches; 0 when it does not. */
     reaches(roomID, memberKey) {
-        return this.confirmed.has(memberKey) && this.service.canReach(this.clientId, roomID, memberKey);
+        const m = this.members.get(roomID);
+        return m && m.heard && m.key === memberKey && this.service.canReach(this.clientId, roomID, memberKey) ? m.id : 0;
     }
     send(request, handle) {
-        const { roomID } = request;
+        const { roomID, attemptID: id } = request;
         this.cancelLogin(roomID);
         // Logging in (again): until the answer, this client does not count itself in the room.
-        const held = this.service.memberKey(this.clientId, roomID);
-        if (held !== undefined)
-            this.confirmed.delete(held);
+        const held = this.members.get(roomID);
+        if (held)
+            held.heard = false;
         if (!this.service.isOnline(this.clientId)) {
             // No route to the server: the attempt fails at once.
-            this.raise(0, (ev) => ev.onLoginResult(roomID, ZegoErrorCode.RoomErrorConnectFailed, ''));
+            this.raise(0, (ev) => ev.onLoginResult(roomID, id, ZegoErrorCode.RoomErrorConnectFailed, ''));
             return;
         }
-        this.attempts.set(roomID, this.clock.setTimeout(() => {
+        const timer = this.clock.setTimeout(() => {
             this.attempts.delete(roomID);
             if (this.stopped || !this.events)
                 return;
             const lost = this.service.takeLostResponse(this.clientId);
             const [code, ext, kicked] = handle();
+            const key = code === 0 && !kicked ? this.service.memberKey(this.clientId, roomID) : undefined;
+            // The server's member session is this attempt's, whether or not the client hears so.
+            if (key !== undefined)
+                this.members.set(roomID, { key, id, heard: !lost });
             if (lost) {
                 // The server did it, the client never heard: its attempt times out one more round trip later.
-                this.attempts.set(roomID, this.clock.setTimeout(() => {
+                const timeout = this.clock.setTimeout(() => {
                     this.attempts.delete(roomID);
                     if (!this.stopped && this.events)
-                        this.events.onLoginResult(roomID, ZegoErrorCode.RoomErrorLoginTimeout, '');
-                }, this.service.loginLatencyMs));
+                        this.events.onLoginResult(roomID, id, ZegoErrorCode.RoomErrorLoginTimeout, '');
+                }, this.service.loginLatencyMs);
+                this.attempts.set(roomID, { timer: timeout, id });
             }
             else if (kicked)
-                this.events.onKickOut(roomID, code, ext);
-            else {
-                const key = code === 0 ? this.service.memberKey(this.clientId, roomID) : undefined;
-                if (key !== undefined)
-                    this.confirmed.add(key);
-                this.events.onLoginResult(roomID, code, ext);
-            }
-        }, this.service.loginLatencyMs));
+                this.events.onKickOut(roomID, id, code, ext);
+            else
+                this.events.onLoginResult(roomID, id, code, ext);
+        }, this.service.loginLatencyMs);
+        this.attempts.set(roomID, { timer, id });
     }
     raise(delayMs, fn) {
         this.clock.setTimeout(() => {
@@ -1326,7 +1349,6 @@ class SimulatedRoomService {
             if (m && m.connected)
                 this.disconnect(this.rooms.get(roomID), m);
         }
-        c.driver.linkLost();
     }
     isOnline(clientId) {
         return this.client(clientId).online;
@@ -1524,8 +1546,9 @@ class SimulatedRoomService {
         const c = this.clients.get(m.clientId);
         if (!c || c.keys.get(room.id) !== m.key)
             return;
-        // Removed while away: remember what it knew, so a reconnect that rejoins hears only what changed.
-        if (!m.connected && m.notify)
+        // Removed while away, or kicked while its client was already reconnecting (the kick then names a
+        // session the client has left): remember what it knew, so a reconnect that rejoins hears what changed.
+        if (m.notify && (!m.connected || kickCode !== undefined))
             c.staleKnown.set(room.id, m.known);
         if (kickCode === undefined) {
             c.keys.delete(room.id);
@@ -1553,7 +1576,7 @@ class SimulatedRoomService {
         const list = users.map((u) => ({ ...u }));
         to.outbox = { type, due, users: list };
         const c = this.clients.get(to.clientId);
-        c.driver.deliver(room.id, to.key, latency, (ev) => {
+        c.driver.deliver(room.id, to.key, latency, (ev, id) => {
             // `known` is what the client really received: a push lost with the link comes back in the resume diff.
             for (const u of list) {
                 if (type === ZegoUpdateType.Add)
@@ -1561,7 +1584,7 @@ class SimulatedRoomService {
                 else
                     to.known.delete(u.userID);
             }
-            ev.onRoomUserUpdate(room.id, type, list.map((u) => ({ ...u })));
+            ev.onRoomUserUpdate(room.id, id, type, list.map((u) => ({ ...u })));
         });
         // The batch closes when it is delivered (or dropped): a later push starts a new one.
         this.clock.setTimeout(() => { if (to.outbox?.users === list)
@@ -1584,12 +1607,12 @@ class SimulatedRoomService {
                 deleted.push({ userID: id, userName: name });
         const c = this.clients.get(m.clientId);
         if (deleted.length > 0) {
-            c.driver.deliver(room.id, m.key, 0, (ev) => { for (const u of deleted)
-                m.known.delete(u.userID); ev.onRoomUserUpdate(room.id, ZegoUpdateType.Delete, deleted); });
+            c.driver.deliver(room.id, m.key, 0, (ev, id) => { for (const u of deleted)
+                m.known.delete(u.userID); ev.onRoomUserUpdate(room.id, id, ZegoUpdateType.Delete, deleted); });
         }
         if (added.length > 0) {
-            c.driver.deliver(room.id, m.key, 0, (ev) => { for (const u of added)
-                m.known.set(u.userID, u.userName); ev.onRoomUserUpdate(room.id, ZegoUpdateType.Add, added); });
+            c.driver.deliver(room.id, m.key, 0, (ev, id) => { for (const u of added)
+                m.known.set(u.userID, u.userName); ev.onRoomUserUpdate(room.id, id, ZegoUpdateType.Add, added); });
         }
     }
     setToken(room, m, token) {
@@ -1607,7 +1630,7 @@ class SimulatedRoomService {
         const remain = Math.round(Math.min(30000, expiresIn) / 1000);
         m.tokenTimers.push(this.clock.setTimeout(() => {
             if (m.connected)
-                c.driver.deliver(room.id, m.key, 0, (ev) => ev.onRoomTokenWillExpire(room.id, remain));
+                c.driver.deliver(room.id, m.key, 0, (ev, id) => ev.onRoomTokenWillExpire(room.id, id, remain));
         }, Math.max(0, warnIn)));
         m.tokenTimers.push(this.clock.setTimeout(() => {
             // Expired in the room without renewToken: the server kicks (1002056).
@@ -1623,7 +1646,7 @@ class SimulatedRoomService {
                     continue;
                 m.lastCount = count;
                 // Already on a timer turn of the server's: raise at once rather than one more timer per member.
-                this.clients.get(m.clientId).driver.deliverNow(room.id, m.key, (ev) => ev.onRoomOnlineUserCountUpdate(room.id, count));
+                this.clients.get(m.clientId).driver.deliverNow(room.id, m.key, (ev, id) => ev.onRoomOnlineUserCountUpdate(room.id, id, count));
             }
             if (this.rooms.get(room.id) === room)
                 room.countTimer = this.scheduleCounts(room);
@@ -1934,14 +1957,19 @@ function bridgeReset() {
     state.queue = [];
 }
 
-/** Answers the held attempt, once: 0 = in the room (the outage is over). */
-function answerAttempt(events, room, code, ext) {
-    if (!room.attempt)
+/**
+ * Answers the held attempt, once: 0 = in the room (the outage is over). `attemptID`: the attempt this
+ * outcome is for, when it was decided earlier (an answer on a later turn); a newer attempt is not answered.
+ */
+function answerAttempt(events, room, code, ext, attemptID = room.req.attemptID) {
+    if (!room.attempt || room.req.attemptID !== attemptID)
         return;
     room.attempt = false;
-    if (code === 0)
+    if (code === 0) {
         room.reconnecting = false;
-    events.onLoginResult(room.req.roomID, code, ext);
+        room.session = attemptID;
+    }
+    events.onLoginResult(room.req.roomID, attemptID, code, ext);
 }
 /** A reconnection ended: answer the held attempt, or keep the outcome for the attempt the engine will make. */
 function settleReconnect(events, room, code, ext) {
@@ -1964,9 +1992,9 @@ function takePending(room) {
 const NATIVE_COMMAND = {
     /** `[appID, roomMode]`: static SetRoomMode, then CreateEngine (the profile, with appSign, stays in C#). */
     createEngine: 'native:createEngine',
-    /** `[roomID, {userID, userName}, {maxMemberCount, isUserStatusNotify, token?}, seq]`; the callback answers as `loginResult` with `seq`. */
+    /** `[roomID, {userID, userName}, {maxMemberCount, isUserStatusNotify, token?}, attemptID]`; the callback answers as `loginResult` with `attemptID`. */
     loginRoom: 'native:loginRoom',
-    /** `[fromRoomID, toRoomID, {maxMemberCount, isUserStatusNotify, token?}]`. */
+    /** `[fromRoomID, toRoomID, {maxMemberCount, isUserStatusNotify, token?}, attemptID]`. */
     switchRoom: 'native:switchRoom',
     /** `[roomID]`. */
     logoutRoom: 'native:logoutRoom',
@@ -1975,19 +2003,23 @@ const NATIVE_COMMAND = {
     /** `[]`: unhook the delegates, DestroyEngine (when the adapter created ZEGO's engine). */
     destroyEngine: 'native:destroyEngine',
 };
-/** Events the C# adapter reports, named after ZEGO's delegates (args as ZEGO passes them). */
+/**
+ * Events the C# adapter reports, named after ZEGO's delegates (args as ZEGO passes them). Room events end
+ * with `attemptID`: the id of the room's last `loginRoom`/`switchRoom` command C# had run when ZEGO raised
+ * the callback (optional: without it the driver takes the event for the room's current login).
+ */
 const NATIVE_EVENT = {
-    /** `[roomID, reason 0–8, errorCode, extendedData]`. */
+    /** `[roomID, reason 0–8, errorCode, extendedData, attemptID]`. */
     roomStateChanged: 'onRoomStateChanged',
-    /** `[roomID, updateType 0/1, [{userID, userName}], userCount]`. */
+    /** `[roomID, updateType 0/1, [{userID, userName}], userCount, attemptID]`. */
     roomUserUpdate: 'onRoomUserUpdate',
-    /** `[roomID, count]`. */
+    /** `[roomID, count, attemptID]`. */
     roomOnlineUserCountUpdate: 'onRoomOnlineUserCountUpdate',
-    /** `[roomID, remainTimeInSecond]`. */
+    /** `[roomID, remainTimeInSecond, attemptID]`. */
     roomTokenWillExpire: 'onRoomTokenWillExpire',
     /** `[errorCode, funcName, info]`. */
     debugError: 'onDebugError',
-    /** `[roomID, seq, errorCode, extendedData]`: LoginRoom's OnRoomLoginResult for the command with `seq`. */
+    /** `[roomID, attemptID, errorCode, extendedData]`: LoginRoom's OnRoomLoginResult for the command with `attemptID`. */
     loginResult: 'loginResult',
 };
 
@@ -1995,7 +2027,6 @@ class NativeZegoDriver {
     constructor(emit) {
         this.emit = emit;
         this.rooms = new Map();
-        this.nextSeq = 1;
         this.stopped = false;
         if (typeof emit !== 'function')
             throw new TypeError('NativeZegoDriver: pass the function that queues commands for the C# adapter');
@@ -2010,6 +2041,8 @@ class NativeZegoDriver {
             return;
         const room = this.roomFor(request);
         room.attempt = true;
+        if (!request.reconnect)
+            room.session = 0; // a first login: no session of this room's yet
         if (request.reconnect) {
             const p = takePending(room);
             if (p) {
@@ -2061,9 +2094,11 @@ class NativeZegoDriver {
         this.rooms.delete(fromRoomID);
         const room = this.roomFor(request);
         room.attempt = true;
+        room.session = 0;
         room.seq = 0; // SwitchRoom has no callback: onRoomStateChanged of the target answers
+        room.command = request.attemptID;
         room.zego = 'logining';
-        this.emit(NATIVE_COMMAND.switchRoom, [fromRoomID, request.roomID, configOf(request)]);
+        this.emit(NATIVE_COMMAND.switchRoom, [fromRoomID, request.roomID, configOf(request), request.attemptID]);
     }
     renewToken(roomID, token) {
         if (this.stopped)
@@ -2091,7 +2126,7 @@ class NativeZegoDriver {
             return;
         switch (event) {
             case NATIVE_EVENT.roomStateChanged:
-                this.onRoomStateChanged(text(args, 0), int(args, 1), int(args, 2), optText(args, 3));
+                this.onRoomStateChanged(text(args, 0), int(args, 1), int(args, 2), optText(args, 3), args[4]);
                 return;
             case NATIVE_EVENT.loginResult:
                 this.onLoginCallback(text(args, 0), int(args, 1), int(args, 2), optText(args, 3));
@@ -2103,20 +2138,23 @@ class NativeZegoDriver {
                 const users = list.filter((u) => !!u && typeof u === 'object')
                     .map((u) => ({ userID: String(u.userID), userName: typeof u.userName === 'string' ? u.userName : '' }));
                 // ZEGO's userCount (args[3]) is the list's length; the bridge's delegate recomputes it.
-                if (this.rooms.has(roomID))
-                    this.ctx.events.onRoomUserUpdate(roomID, type, users);
+                const room = this.current(roomID, args[4]);
+                if (room)
+                    this.ctx.events.onRoomUserUpdate(roomID, room.session, type, users);
                 return;
             }
             case NATIVE_EVENT.roomOnlineUserCountUpdate: {
                 const roomID = text(args, 0);
-                if (this.rooms.has(roomID))
-                    this.ctx.events.onRoomOnlineUserCountUpdate(roomID, int(args, 1));
+                const room = this.current(roomID, args[2]);
+                if (room)
+                    this.ctx.events.onRoomOnlineUserCountUpdate(roomID, room.session, int(args, 1));
                 return;
             }
             case NATIVE_EVENT.roomTokenWillExpire: {
                 const roomID = text(args, 0);
-                if (this.rooms.has(roomID))
-                    this.ctx.events.onRoomTokenWillExpire(roomID, int(args, 1));
+                const room = this.current(roomID, args[2]);
+                if (room)
+                    this.ctx.events.onRoomTokenWillExpire(roomID, room.session, int(args, 1));
                 return;
             }
             case NATIVE_EVENT.debugError: {
@@ -2131,10 +2169,18 @@ class NativeZegoDriver {
         }
     }
     // ---- ZEGO's callbacks -------------------------------------------------------------------------
-    onRoomStateChanged(roomID, reason, code, ext) {
+    /**
+     * The room a ZEGO callback is for, unless the engine left it (ZEGO's Logout/LogoutFailed for it, or a
+     * late report) or the C# tag says it belongs to an earlier login command of the room.
+     */
+    current(roomID, tag) {
         const room = this.rooms.get(roomID);
+        return room && (typeof tag !== 'number' || tag === room.command) ? room : undefined;
+    }
+    onRoomStateChanged(roomID, reason, code, ext, tag) {
+        const room = this.current(roomID, tag);
         if (!room)
-            return; // a room the engine left: ZEGO's Logout/LogoutFailed for it, or a late report
+            return;
         const events = this.ctx.events;
         switch (reason) {
             case ZegoRoomStateChangedReason.Logined:
@@ -2156,7 +2202,7 @@ class NativeZegoDriver {
                 if (room.reconnecting)
                     return;
                 room.reconnecting = true;
-                events.onLinkLost(roomID, code);
+                events.onLinkLost(roomID, room.session, code);
                 return;
             case ZegoRoomStateChangedReason.Reconnected:
                 if (room.zego !== 'reconnecting')
@@ -2170,15 +2216,16 @@ class NativeZegoDriver {
                 room.zego = 'idle';
                 if (!room.reconnecting && !room.attempt) {
                     room.reconnecting = true;
-                    events.onLinkLost(roomID, 0);
+                    events.onLinkLost(roomID, room.session, 0);
                 }
                 this.reconnectOutcome(room, code, ext);
                 return;
             case ZegoRoomStateChangedReason.KickOut:
-                if (room.zego === 'idle')
+                // No session yet: the kick is for a login the app has left (the new one has not got in).
+                if (room.zego === 'idle' || !room.session)
                     return;
                 this.rooms.delete(roomID);
-                events.onKickOut(roomID, code, ext);
+                events.onKickOut(roomID, room.session, code, ext);
                 return;
             default:
                 // Logining: the driver set it when it asked. Logout / LogoutFailed: answers to its own LogoutRoom.
@@ -2197,7 +2244,7 @@ class NativeZegoDriver {
     roomFor(request) {
         let room = this.rooms.get(request.roomID);
         if (!room) {
-            room = { req: request, zego: 'idle', attempt: false, reconnecting: false, seq: 0 };
+            room = { req: request, zego: 'idle', attempt: false, reconnecting: false, session: 0, seq: 0 };
             this.rooms.set(request.roomID, room);
         }
         room.req = request;
@@ -2205,7 +2252,7 @@ class NativeZegoDriver {
     }
     zegoLogin(room) {
         const { roomID, user } = room.req;
-        room.seq = this.nextSeq++;
+        room.seq = room.command = room.req.attemptID;
         room.zego = 'logining';
         this.emit(NATIVE_COMMAND.loginRoom, [roomID, { userID: user.userID, userName: user.userName }, configOf(room.req), room.seq]);
     }
@@ -2218,9 +2265,10 @@ class NativeZegoDriver {
     }
     /** Answers raised inside a driver call wait for a timer turn (RoomDriverEvents' rule). */
     answerLater(room, code, ext) {
+        const id = room.req.attemptID;
         this.ctx.clock.setTimeout(() => {
             if (!this.stopped && this.rooms.get(room.req.roomID) === room)
-                this.answer(room, code, ext);
+                answerAttempt(this.ctx.events, room, code, ext, id);
         }, 0);
     }
 }
