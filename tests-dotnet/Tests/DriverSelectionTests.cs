@@ -58,7 +58,7 @@ namespace ZegoRoomBridge.Tests
         public void NoJsRuntime_CreateEngineSaysToInstallPuerTS()
         {
             var ex = Assert.Throws<ZegoRoomBridgeException>(() => ZegoExpressEngine.CreateEngine(new ZegoEngineProfile()));
-            Assert.That(ex.Message, Is.EqualTo("zego-room-bridge: CreateEngine failed (1000017): no JS runtime: install PuerTS (com.tencent.puerts.core 2.x or 3.x, plus .v8 / .webgl) or set ZegoRoomBridgeSettings.ScriptHostFactory"));
+            Assert.That(ex.Message, Is.EqualTo("zego-room-bridge: CreateEngine failed (1000017): no JS runtime: install PuerTS (com.tencent.puerts.core 2.x, or 3.x with .v8, .quickjs or .nodejs; .webgl for WebGL) or set ZegoRoomBridgeSettings.ScriptHostFactory"));
         }
 
         [Test]
