@@ -71,7 +71,8 @@ namespace ZegoRoomBridge
 #else
             Puerts.LegacyBridageConfig.UsingFunc<int>();  // 3.x: a no-op at run time; "Generate il2cpp" reads the call (3.x's Editor needs none)
 #endif
-            pending = module.Get<Func<int>>("bridgePending");
+            try { pending = module.Get<Func<int>>("bridgePending"); }
+            catch (Exception) { pending = null; }        // a core.mjs without the export: Pending() says "drain"
 #if UNITY_WEBGL && !UNITY_EDITOR
             env.ExecuteModule(WebModulePath);             // imports ./core.mjs (the same module instance) and registers "web"
 #endif
