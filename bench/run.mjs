@@ -1,5 +1,6 @@
 // `npm run bench`: recovery and detection latency against the peers' schedules, bundle size, simulator
-// throughput, memory, and 10,000 model-based sequences. Writes docs/PERFORMANCE.md.
+// throughput, memory, the C# package per frame (.NET probe) and 10,000 model-based sequences. Writes
+// docs/PERFORMANCE.md.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
@@ -11,6 +12,7 @@ import {
   DefaultReconnectPolicy, SimulatedRoomService, VirtualClock, ZegoExpressEngine, ZegoRoomStateChangedReason as R, seededRandom,
 } from '../dist/index.mjs';
 import { livekit, socketIo, zegoWeb } from './policies.mjs';
+import { dotnetProbe, dotnetSection, dotnetTargets } from './dotnet.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (m) => process.stderr.write(`${m}\n`);
@@ -171,6 +173,8 @@ const thr = throughput();
 log('throughput done');
 const mem = memory();
 log('memory done');
+const probe = dotnetProbe(root, log);
+log('dotnet probe done');
 let prop;
 try { prop = properties(); log('properties done'); } catch (e) { prop = { runs: 10_000, failed: String(e.stdout ?? e).slice(-2000) }; }
 
@@ -185,6 +189,7 @@ const targets = [
   ['core.mjs ≤ 12 KB gzip (minified)', sizes.gzMin <= 12 * 1024, `${sizes.gzMin} B`],
   ['10,000 clients × 20 virtual minutes < 2 s wall', thr.wallMs < 2000, `${(thr.wallMs / 1000).toFixed(2)} s`],
   ['10,000 model-based sequences pass (0 violations)', !prop.failed, prop.failed ? 'FAILED' : `0 violations, ${(prop.wallMs / 1000).toFixed(1)} s`],
+  ...dotnetTargets(probe),
 ];
 
 const cpu = cpus()[0]?.model ?? 'unknown';
@@ -250,6 +255,7 @@ logins of all clients.
 
 ${mem ? `${mem.N.toLocaleString('en')} engines: **${Math.round(mem.perEngine)} B per engine** (with its driver link); **${Math.round(mem.perRoomIncludingServer)} B per logged-in room session**, including the simulated server's record of the member and the room.` : 'Run with `node --expose-gc bench/run.mjs` for memory figures.'}
 
+${dotnetSection(probe)}
 ## Model-based tests at scale
 
 ${prop.failed ? `10,000 sequences: **FAILED**\n\n\`\`\`\n${prop.failed}\n\`\`\`` : `10,000 random sessions (three users, API calls, outages, flapping, kicks, duplicate logins, token expiry, and calls made in the same timer turn as driver events: a fault then a logout and a new login of the same room, a kick delivered in the turn of a re-login, an app handler that logs out and back in) pass the invariants of test/model.property.test.ts — among them "a login is answered by its own attempt" and "a settled listener sees exactly who is in the room" — with **0 violations**, in ${(prop.wallMs / 1000).toFixed(1)} s (jest, PROPERTY_RUNS=10000).`}

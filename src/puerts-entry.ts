@@ -3,7 +3,7 @@
 import { registerNativeDriver } from './native/register.js';
 
 export * from './index.js';
-export { bridgeInvoke, bridgeDrain, bridgeReset, BRIDGE_PROTOCOL_VERSION } from './boundary/bridge.js';
+export { bridgeInvoke, bridgeDrain, bridgePending, bridgeReset, BRIDGE_PROTOCOL_VERSION } from './boundary/bridge.js';
 export { registerBridgeDriver, type BridgeDriverFactory, type BridgeDriverContext, type HostEventDriver } from './boundary/bridge.js';
 export { NativeZegoDriver, NATIVE_COMMAND, NATIVE_EVENT } from './native/index.js';
 

@@ -1,5 +1,5 @@
 // The JSON boundary the C# shim uses (docs/BOUNDARY.md), driven as C# drives it.
-import { bridgeDrain, bridgeInvoke, bridgeReset } from '../src/boundary/bridge';
+import { bridgeDrain, bridgeInvoke, bridgePending, bridgeReset } from '../src/boundary/bridge';
 import { R } from './helpers';
 
 type Ev = { engine: string; event: string; args: unknown[]; callbackId?: number };
@@ -9,6 +9,21 @@ const drain = (): Ev[] => JSON.parse(bridgeDrain());
 beforeEach(() => bridgeReset());
 
 describe('bridge', () => {
+  test('bridgePending counts the events bridgeDrain would return: 0 on a quiet frame, 0 again once drained', () => {
+    expect(bridgePending()).toBe(0);
+    const a = call({ op: 'createEngine', appID: 1, simulator: { clock: 'virtual', startMs: 0 }, clientId: 'A' }).engine;
+    expect(bridgePending()).toBe(0);
+    call({ op: 'loginRoom', engine: a, roomID: 'room1', user: { userID: 'A' }, callbackId: 1 });
+    call({ op: 'simAdvance', ms: 1000 });
+    const waiting = bridgePending();
+    expect(waiting).toBeGreaterThan(0);
+    expect(drain()).toHaveLength(waiting);
+    expect(bridgePending()).toBe(0);
+    expect(bridgeDrain()).toBe('[]');
+    call({ op: 'logoutRoom', engine: 'e99', callbackId: 2 });   // a refused request still queues its callback
+    expect(bridgePending()).toBe(1);
+  });
+
   test('the seed case 3 through the boundary: Reconnecting, B\'s Delete at 90 s, ReconnectFailed at 20 min', () => {
     const sim = { clock: 'virtual', startMs: 0 };
     const a = call({ op: 'createEngine', appID: 1, simulator: sim, clientId: 'A' }).engine;

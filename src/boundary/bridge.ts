@@ -96,6 +96,14 @@ export function bridgeDrain(): string {
   return `[${parts.join(',')}]`;
 }
 
+/**
+ * How many events wait for bridgeDrain (0 when none): a number, so C# can skip the drain, and its string,
+ * on a frame where nothing happened. Never throws.
+ */
+export function bridgePending(): number {
+  return state.queue.length;
+}
+
 function serializeEvent(ev: BridgeEvent): string {
   let why: string;
   try {

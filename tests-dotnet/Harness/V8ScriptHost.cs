@@ -56,6 +56,8 @@ namespace ZegoRoomBridge.Tests
             return batch;
         }
 
+        public int Pending() => Convert.ToInt32(module.InvokeMethod("bridgePending"));
+
         public void Tick()
         {
             TickCount++;

@@ -194,6 +194,7 @@ namespace ZegoRoomBridge.Tests
             public readonly V8ScriptHost Inner = new V8ScriptHost();
             public string Invoke(string requestJson) => Inner.Invoke(requestJson);
             public string Drain() => Inner.Drain();
+            public int Pending() => Inner.Pending();
             public void Tick() => Inner.Tick();
             public void Dispose() { }
         }

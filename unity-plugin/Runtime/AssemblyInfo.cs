@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
 
-// The Editor assembly sets the Play-mode simulator preference; nothing else reaches inside.
+// The Editor assembly sets the Play-mode simulator preference; the Native assembly logs through BridgeLog.
 [assembly: InternalsVisibleTo("ZegoRoomBridge.Editor")]
+[assembly: InternalsVisibleTo("ZegoRoomBridge.Native")]

@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
-using UnityEngine;
 
 namespace ZegoRoomBridge
 {
     /// <summary>
     /// ZEGO's Unity engine API for rooms, over the TypeScript core: same static factory, same public
     /// delegate fields, same methods. Delegates are raised on the main thread during the per-frame Tick.
+    /// The layers below: JsChannel (the core), DriverRequests (createEngine per driver), NativePump
+    /// (ZEGO's Unity SDK), Diagnostics (the debug panel's text), BridgeLog (every log line).
     /// </summary>
     public sealed class ZegoExpressEngine
     {
@@ -26,22 +27,19 @@ namespace ZegoRoomBridge
         public IZegoEventHandler.OnRoomTokenWillExpire onRoomTokenWillExpire;
         public IZegoEventHandler.OnDebugError onDebugError;
 
-        const int RecentCapacity = 30;
-        readonly IScriptHost host;
-        readonly string engineId;
+        readonly JsChannel channel;
         readonly MainThreadQueue mainThread = new MainThreadQueue();
         readonly Dictionary<int, Delegate> resultCallbacks = new Dictionary<int, Delegate>();
         readonly Dictionary<string, string> userOfRoom = new Dictionary<string, string>();
-        readonly List<string> recent = new List<string>();
+        readonly Diagnostics diagnostics = new Diagnostics();
         int nextCallbackId = 1;
         volatile bool destroyed;
         /// <summary>ZEGO's Unity SDK behind the "native" driver; null for the other drivers.</summary>
-        INativeRoomAdapter native;
+        NativePump native;
 
         ZegoExpressEngine(IScriptHost host, string engineId, string clientId, ZegoRoomDriverKind driver, string world)
         {
-            this.host = host;
-            this.engineId = engineId;
+            channel = new JsChannel(host, engineId);
             ClientId = clientId;
             Driver = driver;
             SimulatorWorld = world;
@@ -52,8 +50,8 @@ namespace ZegoRoomBridge
         internal string ClientId { get; }
         internal string SimulatorWorld { get; }
         internal bool IsDestroyed => destroyed;
-        /// <summary>The last events raised, newest last (for the debug panel).</summary>
-        internal IReadOnlyList<string> RecentEvents => recent;
+        /// <summary>The last events raised while a debug panel listens (Diagnostics.Listen), newest last.</summary>
+        internal IReadOnlyList<string> RecentEvents => diagnostics.RecentEvents;
 
         // ---- static API ------------------------------------------------------------------------------
 
@@ -66,66 +64,27 @@ namespace ZegoRoomBridge
         {
             if (instance != null)
             {
-                Debug.LogWarning("zego-room-bridge: CreateEngine called while an engine exists; returning it (DestroyEngine first to change settings)");
+                BridgeLog.Warn("CreateEngine called while an engine exists; returning it (DestroyEngine first to change settings)");
                 return instance;
             }
-            if (profile == null) throw Fail("profile is null");
+            if (profile == null) throw JsChannel.CreateFailed("profile is null");
             var settings = ZegoRoomBridgeSettings.Simulator ?? new ZegoSimulatorOptions();
             var editorOption = HostHooks.IsEditor && HostHooks.EditorSimulatorPreference != null && HostHooks.EditorSimulatorPreference();
             var driver = DriverSelector.Choose(HostHooks.IsEditor, HostHooks.IsWebGLPlayer, ZegoRoomBridgeSettings.UseSimulator, editorOption);
-            var host = StartHost();
+            var host = JsChannel.StartHost();
             try
             {
-                var version = BridgeJson.ParseAnswer(host.Invoke(BridgeJson.Serialize(BridgeJson.Request("version"))));
-                var protocol = version.Value<int?>("protocol");
-                if (protocol != BridgeProtocol.Version)
-                    throw Fail("core.mjs speaks bridge protocol " + (protocol?.ToString() ?? "?") + ", this C# expects " + BridgeProtocol.Version + " (rebuild core.mjs and run `npm run gen:cs`)");
-                if (driver == ZegoRoomDriverKind.Native && NativeRoomDriver.AdapterFactory == null)
-                    throw new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam, DriverSelector.UnavailableMessage(driver, NativeRoomDriver.MissingSdkReason));
-                var req = BridgeJson.Request("createEngine");
-                req["appID"] = profile.appID;
-                req["roomMode"] = (int)roomMode;
-                req["driver"] = DriverSelector.WireName(driver);
-                if (driver == ZegoRoomDriverKind.Simulator)
-                {
-                    req["world"] = settings.World ?? "default";
-                    if (!string.IsNullOrEmpty(settings.ClientId)) req["clientId"] = settings.ClientId;
-                    req["seed"] = settings.Seed;
-                    var sim = new JObject { ["clock"] = settings.VirtualClock ? "virtual" : "host", ["startMs"] = settings.StartMs };
-                    if (settings.LoginLatencyMs.HasValue) sim["loginLatencyMs"] = settings.LoginLatencyMs.Value;
-                    if (settings.NotifyLatencyMs.HasValue) sim["notifyLatencyMs"] = settings.NotifyLatencyMs.Value;
-                    if (settings.HeartbeatTimeoutMs.HasValue) sim["heartbeatTimeoutMs"] = settings.HeartbeatTimeoutMs.Value;
-                    req["simulator"] = sim;
-                }
-                else if (driver == ZegoRoomDriverKind.Web)
-                {
-                    req["webServer"] = ZegoRoomBridgeSettings.WebServer;
-                    var web = ZegoRoomBridgeSettings.Web ?? new ZegoWebOptions();
-                    req["web"] = new JObject
-                    {
-                        ["earlyReconnecting"] = web.EarlyReconnecting, ["extendToRetryWindow"] = web.ExtendToRetryWindow,
-                        ["retryOnOnline"] = web.RetryOnOnline, ["holdGraceMs"] = web.HoldGraceMs,
-                    };
-                }
-                if (driver != ZegoRoomDriverKind.Simulator && ZegoRoomBridgeSettings.DriverOptions != null)
-                {
-                    foreach (var kv in ZegoRoomBridgeSettings.DriverOptions) req[kv.Key] = BridgeJson.From(kv.Value);
-                }
-                var answer = BridgeJson.ParseAnswer(host.Invoke(BridgeJson.Serialize(req)));
-                if (!BridgeJson.Ok(answer))
-                {
-                    var message = BridgeJson.MessageOf(answer);
-                    throw driver == ZegoRoomDriverKind.Simulator
-                        ? Fail("the core refused the simulator settings: " + message)
-                        : new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam, DriverSelector.UnavailableMessage(driver, message));
-                }
+                JsChannel.CheckProtocol(host);
+                DriverRequests.CheckAvailable(driver);
+                var answer = BridgeJson.ParseAnswer(host.Invoke(BridgeJson.Serialize(DriverRequests.CreateEngine(profile, roomMode, driver, settings))));
+                if (!BridgeJson.Ok(answer)) throw DriverRequests.Refused(driver, answer);
                 var created = new ZegoExpressEngine(host, answer.Value<string>("engine"), answer.Value<string>("clientId"), driver, settings.World ?? "default");
-                if (driver == ZegoRoomDriverKind.Native) created.AttachNative(profile);
+                if (driver == ZegoRoomDriverKind.Native) created.native = NativePump.Attach(created.channel, created.mainThread, profile);
                 instance = created;
             }
             catch
             {
-                try { host.Dispose(); } catch (Exception e) { Debug.LogError("zego-room-bridge: releasing the script host threw: " + BridgeJson.Describe(e)); }
+                JsChannel.DisposeHost(host);
                 throw;
             }
             HostHooks.StartTicking?.Invoke();
@@ -166,7 +125,7 @@ namespace ZegoRoomBridge
         static void CompleteDestroy(IZegoDestroyCompletionCallback callback)
         {
             try { callback(); }
-            catch (Exception ex) { Debug.LogError("zego-room-bridge: the app's DestroyEngine callback threw: " + ex); }
+            catch (Exception ex) { BridgeLog.AppError("the app's DestroyEngine callback threw", ex); }
         }
 
         /// <summary>Must be called before CreateEngine (ZEGO: otherwise error 1001020 and no change).</summary>
@@ -202,7 +161,7 @@ namespace ZegoRoomBridge
         /// </summary>
         public static void SetLogConfig(ZegoLogConfig config)
         {
-            if (config == null) { Debug.LogError("zego-room-bridge: SetLogConfig(null) ignored"); return; }
+            if (config == null) { BridgeLog.Error("SetLogConfig(null) ignored"); return; }
             var copy = new ZegoLogConfig { logPath = config.logPath, logSize = config.logSize };
             NativeRoomDriver.LogConfig = copy;
             if (instance != null && instance.native != null) ForwardToZego(() => NativeRoomDriver.ForwardLogConfig?.Invoke(copy), "SetLogConfig");
@@ -214,7 +173,7 @@ namespace ZegoRoomBridge
         /// </summary>
         public static void SetEngineConfig(ZegoEngineConfig config)
         {
-            if (config == null) { Debug.LogError("zego-room-bridge: SetEngineConfig(null) ignored"); return; }
+            if (config == null) { BridgeLog.Error("SetEngineConfig(null) ignored"); return; }
             var copy = new ZegoEngineConfig
             {
                 logConfig = config.logConfig == null ? null : new ZegoLogConfig { logPath = config.logConfig.logPath, logSize = config.logConfig.logSize },
@@ -240,29 +199,20 @@ namespace ZegoRoomBridge
             IScriptHost host = null;
             try
             {
-                host = own ? StartHost() : e.host;
-                return VersionOf(host);
+                host = own ? JsChannel.StartHost() : e.channel.Host;
+                var version = JsChannel.AskVersion(host);
+                if (version != null) lastCoreVersion = version;
+                return version ?? "unknown";
             }
             catch (Exception ex)
             {
-                Debug.LogWarning("zego-room-bridge: GetVersion could not ask core.mjs: " + BridgeJson.Describe(ex));
+                BridgeLog.Warn("GetVersion could not ask core.mjs: " + BridgeLog.Describe(ex));
                 return "unknown";
             }
             finally
             {
-                if (own && host != null)
-                {
-                    try { host.Dispose(); } catch (Exception ex) { Debug.LogError("zego-room-bridge: releasing the script host threw: " + BridgeJson.Describe(ex)); }
-                }
+                if (own && host != null) JsChannel.DisposeHost(host);
             }
-        }
-
-        static string VersionOf(IScriptHost host)
-        {
-            var answer = BridgeJson.ParseAnswer(host.Invoke(BridgeJson.Serialize(BridgeJson.Request("version"))));
-            var version = answer?.Value<string>("version");
-            if (version != null) lastCoreVersion = version;
-            return version ?? "unknown";
         }
 
         static string DriverVersion(ZegoRoomDriverKind driver)
@@ -277,15 +227,7 @@ namespace ZegoRoomBridge
         static void ForwardToZego(Action forward, string call)
         {
             try { forward(); }
-            catch (Exception e) { Debug.LogError("zego-room-bridge: ZEGO's " + call + " threw: " + BridgeJson.Describe(e)); }
-        }
-
-        /// <summary>The adapter's per-frame checks (its delegates still on ZEGO's engine), before this Tick's work.</summary>
-        void TickNative()
-        {
-            if (native == null) return;
-            try { native.Tick(); }
-            catch (Exception e) { Debug.LogError("zego-room-bridge: the ZEGO adapter's Tick threw: " + BridgeJson.Describe(e)); }
+            catch (Exception e) { BridgeLog.Error("ZEGO's " + call + " threw", e); }
         }
 
         // ---- rooms -----------------------------------------------------------------------------------
@@ -355,88 +297,27 @@ namespace ZegoRoomBridge
 
         // ---- host side (the runner, the simulator API, tests) ----------------------------------------
 
-        /// <summary>One frame: queued calls, JS timers, then every event since the last Tick, as delegates.</summary>
+        /// <summary>
+        /// One frame: queued calls, JS timers, then every event since the last Tick, as delegates. An idle
+        /// frame (nothing queued, nothing pending in the core) allocates nothing.
+        /// </summary>
         internal void Tick()
         {
             if (!destroyed)
             {
-                TickNative();
-                mainThread.RunPending(e => Debug.LogError("zego-room-bridge: a queued call threw: " + e));
+                native?.Tick();
+                mainThread.RunPending(e => BridgeLog.AppError("a queued call threw", e));
             }
             RunAfterDestroy();
             if (destroyed) return;
-            try { host.Tick(); }
-            catch (Exception e) { Debug.LogError("zego-room-bridge: a JS timer threw: " + BridgeJson.Describe(e)); }
-            foreach (var ev in DrainBatch())
+            channel.TickTimers();
+            foreach (var ev in channel.Drain())
             {
                 if (destroyed) return;  // an app delegate destroyed the engine: nothing more arrives
                 // The native driver's commands go to ZEGO's SDK, in the batch's order; never to the app (they carry tokens).
-                if (IsNativeCommand(ev)) RunNative(ev);
+                if (NativePump.IsCommand(ev)) native?.Run(ev);
                 else Raise(ev);
             }
-        }
-
-        /// <summary>This engine's events since the last drain (none when the host fails, which is logged).</summary>
-        List<JObject> DrainBatch()
-        {
-            var mine = new List<JObject>();
-            string batch;
-            try { batch = host.Drain(); }
-            catch (Exception e) { Debug.LogError("zego-room-bridge: bridgeDrain failed: " + BridgeJson.Describe(e)); return mine; }
-            if (string.IsNullOrEmpty(batch) || batch == "[]") return mine;
-            JArray events;
-            try { events = JArray.Parse(batch); }
-            catch (Exception e) { Debug.LogError("zego-room-bridge: bridgeDrain gave no JSON array: " + BridgeJson.Describe(e)); return mine; }
-            foreach (var item in events)
-                if (item is JObject ev && ev.Value<string>("engine") == engineId) mine.Add(ev);
-            return mine;
-        }
-
-        // ---- the native driver (ZEGO's Unity SDK) ----------------------------------------------------
-
-        /// <summary>Makes the adapter and runs the core's first command at once, so ZEGO's engine exists when CreateEngine returns.</summary>
-        void AttachNative(ZegoEngineProfile profile)
-        {
-            try { native = NativeRoomDriver.Create(profile, new NativeEventSink(this)); }
-            catch (Exception e)
-            {
-                try { host.Invoke(BridgeJson.Serialize(Request("destroyEngine"))); } catch (Exception) { /* the host is released next */ }
-                throw new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam, "zego-room-bridge: CreateEngine failed (1000017): the ZEGO Unity SDK adapter failed: " + BridgeJson.Describe(e), e);
-            }
-            if (native == null) throw Fail("NativeRoomDriver.AdapterFactory returned null");
-            foreach (var ev in DrainBatch())
-                if (IsNativeCommand(ev)) RunNative(ev);
-        }
-
-        static bool IsNativeCommand(JObject ev) =>
-            (ev.Value<string>("event") ?? "").StartsWith(NativeRoomDriver.CommandPrefix, StringComparison.Ordinal);
-
-        void RunNative(JObject ev)
-        {
-            if (native == null) return;
-            var command = ev.Value<string>("event").Substring(NativeRoomDriver.CommandPrefix.Length);
-            try { native.Execute(command, ev["args"] as JArray ?? new JArray()); }
-            catch (Exception e) { Debug.LogError("zego-room-bridge: the ZEGO adapter's " + command + " threw: " + BridgeJson.Describe(e)); }
-        }
-
-        /// <summary>One ZEGO callback to the core (main thread, in ZEGO's order).</summary>
-        void SendNativeEvent(string name, JArray args)
-        {
-            if (destroyed) return;
-            var req = Request("nativeEvent");
-            req["event"] = name;
-            req["args"] = args ?? new JArray();
-            var answer = BridgeJson.ParseAnswer(SafeInvoke(BridgeJson.Serialize(req)));
-            if (!BridgeJson.Ok(answer))
-                Debug.LogError("zego-room-bridge: the core refused ZEGO's " + name + " (" + BridgeJson.ErrorOf(answer) + "): " + BridgeJson.MessageOf(answer));
-        }
-
-        /// <summary>ZEGO may call back on any thread: every callback waits for the main thread, so their order is kept.</summary>
-        sealed class NativeEventSink : INativeRoomEvents
-        {
-            readonly ZegoExpressEngine engine;
-            public NativeEventSink(ZegoExpressEngine engine) { this.engine = engine; }
-            public void Post(string eventName, JArray args) => engine.mainThread.Post(() => engine.SendNativeEvent(eventName, args));
         }
 
         /// <summary>The runner's frame: the engine's Tick, or with no engine the answers owed after DestroyEngine.</summary>
@@ -447,7 +328,7 @@ namespace ZegoRoomBridge
             else RunAfterDestroy();
         }
 
-        static void RunAfterDestroy() => afterDestroy.RunPending(e => Debug.LogError("zego-room-bridge: an answer after DestroyEngine threw: " + e));
+        static void RunAfterDestroy() => afterDestroy.RunPending(e => BridgeLog.AppError("an answer after DestroyEngine threw", e));
 
         /// <summary>App paused/resumed: JS timers stop with the frames; on resume the core catches up by the clock at once.</summary>
         internal void OnApplicationPause(bool paused)
@@ -461,7 +342,7 @@ namespace ZegoRoomBridge
             // ZEGO's SDK watches the network itself and says Reconnecting; the host's signal would only add blips.
             if (Driver == ZegoRoomDriverKind.Native) return;
             if (Defer(() => SetNetworkReachable(reachable), null, null) || destroyed) return;
-            var req = Request("setNetworkReachable");
+            var req = channel.Request("setNetworkReachable");
             req["reachable"] = reachable;
             Send(req, "SetNetworkReachable", null);
         }
@@ -471,7 +352,7 @@ namespace ZegoRoomBridge
         {
             if (destroyed || Driver != ZegoRoomDriverKind.Simulator) return null;
             request["world"] = SimulatorWorld;
-            return BridgeJson.ParseAnswer(SafeInvoke(BridgeJson.Serialize(request)));
+            return channel.Invoke(request);
         }
 
         internal string UserOfRoom(string roomID) => roomID != null && userOfRoom.TryGetValue(roomID, out var u) ? u : null;
@@ -492,32 +373,12 @@ namespace ZegoRoomBridge
             roomMode = ZegoRoomMode.SingleRoom;
             e?.Release();
             afterDestroy.Clear();   // answers owed to the previous session's code are not this session's
+            Diagnostics.Reset();
         }
 
         // ---- internals -------------------------------------------------------------------------------
 
-        static IScriptHost StartHost()
-        {
-            var factory = ZegoRoomBridgeSettings.ScriptHostFactory ?? HostHooks.DefaultScriptHost;
-            if (factory == null)
-                throw Fail("no JS runtime: install PuerTS (com.tencent.puerts.core 2.x, or 3.x with .v8, .quickjs or .nodejs; .webgl for WebGL) or set ZegoRoomBridgeSettings.ScriptHostFactory");
-            IScriptHost host;
-            try { host = factory(); }
-            catch (ZegoRoomBridgeException) { throw; }   // already says what is missing (e.g. no PuerTS backend)
-            catch (Exception e) { throw new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam, "zego-room-bridge: CreateEngine failed (1000017): could not load ZegoRoomBridge/core.mjs: " + BridgeJson.Describe(e), e); }
-            if (host == null) throw Fail("ScriptHostFactory returned null");
-            return host;
-        }
-
-        static ZegoRoomBridgeException Fail(string why) =>
-            new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam, "zego-room-bridge: CreateEngine failed (1000017): " + why);
-
-        JObject Request(string op)
-        {
-            var req = BridgeJson.Request(op);
-            req["engine"] = engineId;
-            return req;
-        }
+        JObject Request(string op) => channel.Request(op);
 
         void Send(JObject req, string fn, Delegate callback)
         {
@@ -527,20 +388,7 @@ namespace ZegoRoomBridge
                 resultCallbacks[id] = callback;
                 req["callbackId"] = id;
             }
-            var answer = BridgeJson.ParseAnswer(SafeInvoke(BridgeJson.Serialize(req)));
-            // With a callbackId the core queues the code as that callback; otherwise the log is the only channel.
-            if (!BridgeJson.Ok(answer) && callback == null)
-                Debug.LogError("zego-room-bridge: " + fn + " rejected (" + BridgeJson.ErrorOf(answer) + "): " + BridgeJson.MessageOf(answer));
-        }
-
-        string SafeInvoke(string json)
-        {
-            try { return host.Invoke(json); }
-            catch (Exception e)
-            {
-                Debug.LogError("zego-room-bridge: bridgeInvoke failed: " + BridgeJson.Describe(e));
-                return null;
-            }
+            channel.Send(req, fn, callback != null);
         }
 
         /// <summary>Any thread. A call on a destroyed engine: its callback gets 1000002 on a later Tick; without one, a warning now.</summary>
@@ -556,22 +404,17 @@ namespace ZegoRoomBridge
         static void AnswerNotLoggedIn(string fn, Delegate callback)
         {
             if (callback != null) InvokeResult(callback, ZegoErrorCode.CommonNotLoginRoom, "");
-            else Debug.LogWarning("zego-room-bridge: " + fn + " called after DestroyEngine; error " + ZegoErrorCode.CommonNotLoginRoom + " (CommonNotLoginRoom). Call CreateEngine again.");
+            else BridgeLog.Warn(fn + " called after DestroyEngine; error " + ZegoErrorCode.CommonNotLoginRoom + " (CommonNotLoginRoom). Call CreateEngine again.");
         }
 
         void Release()
         {
             if (destroyed) return;
             destroyed = true;
-            try { host.Invoke(BridgeJson.Serialize(Request("destroyEngine"))); }
-            catch (Exception e) { Debug.LogError("zego-room-bridge: destroyEngine failed: " + BridgeJson.Describe(e)); }
+            channel.DestroyEngine();
             if (native != null)
             {
-                // The core's last commands (LogoutRoom per room, DestroyEngine) still reach ZEGO; app events do not.
-                foreach (var ev in DrainBatch())
-                    if (IsNativeCommand(ev)) RunNative(ev);
-                try { native.Dispose(); }
-                catch (Exception e) { Debug.LogError("zego-room-bridge: releasing the ZEGO adapter threw: " + BridgeJson.Describe(e)); }
+                native.Dispose();
                 native = null;
             }
             onRoomStateUpdate = null;
@@ -584,42 +427,41 @@ namespace ZegoRoomBridge
             userOfRoom.Clear();
             // Calls other threads queued for this engine still answer (1000002, a DestroyEngine callback) on the next Tick.
             mainThread.Close(answer => afterDestroy.Post(answer));
-            try { host.Dispose(); }
-            catch (Exception e) { Debug.LogError("zego-room-bridge: releasing the script host threw: " + BridgeJson.Describe(e)); }
+            channel.DisposeHost();
         }
 
         void Raise(JObject ev)
         {
             var name = ev.Value<string>("event");
             var a = ev["args"] as JArray ?? new JArray();
-            Remember(name, a);
+            diagnostics.Remember(name, a);
             switch (name)
             {
                 case "onRoomStateChanged":
-                    Each(onRoomStateChanged, name, d => d((string)a[0], (ZegoRoomStateChangedReason)(int)a[1], (int)a[2], (string)a[3]));
+                    Each(onRoomStateChanged, name, a, d => d((string)a[0], (ZegoRoomStateChangedReason)(int)a[1], (int)a[2], (string)a[3]));
                     break;
                 case "onRoomStateUpdate":
-                    Each(onRoomStateUpdate, name, d => d((string)a[0], (ZegoRoomState)(int)a[1], (int)a[2], (string)a[3]));
+                    Each(onRoomStateUpdate, name, a, d => d((string)a[0], (ZegoRoomState)(int)a[1], (int)a[2], (string)a[3]));
                     break;
                 case "onRoomUserUpdate":
-                    Each(onRoomUserUpdate, name, d =>
+                    Each(onRoomUserUpdate, name, a, d =>
                     {
                         var users = BridgeJson.Users(a[2]);  // a list of its own per delegate: apps may keep or change it
                         d((string)a[0], (ZegoUpdateType)(int)a[1], users, (uint)users.Count);
                     });
                     break;
                 case "onRoomOnlineUserCountUpdate":
-                    Each(onRoomOnlineUserCountUpdate, name, d => d((string)a[0], (int)a[1]));
+                    Each(onRoomOnlineUserCountUpdate, name, a, d => d((string)a[0], (int)a[1]));
                     break;
                 case "onRoomTokenWillExpire":
-                    Each(onRoomTokenWillExpire, name, d => d((string)a[0], (int)a[1]));
+                    Each(onRoomTokenWillExpire, name, a, d => d((string)a[0], (int)a[1]));
                     break;
                 case "onDebugError":
                     RaiseDebugError((int)a[0], (string)a[1], (string)a[2]);
                     break;
                 case "bridgeError":
                     // An event the core could not serialize (docs/BOUNDARY.md): logged; a waiting result callback gets the code.
-                    Debug.LogError("zego-room-bridge: an event was lost at the boundary (" + (int)a[0] + "): " + (string)a[2]);
+                    BridgeLog.Error("an event was lost at the boundary (" + (int)a[0] + "): " + (string)a[2], channel.Context);
                     var lostId = ev.Value<int?>("callbackId");
                     if (lostId.HasValue && resultCallbacks.TryGetValue(lostId.Value, out var lostCb))
                     {
@@ -640,7 +482,7 @@ namespace ZegoRoomBridge
 
         void RaiseDebugError(int code, string funcName, string info)
         {
-            Each(onDebugError, "onDebugError", d => d(code, funcName, info));
+            Each(onDebugError, "onDebugError", null, d => d(code, funcName, info));
         }
 
         static void InvokeResult(Delegate callback, int code, string extendedData)
@@ -650,24 +492,21 @@ namespace ZegoRoomBridge
                 if (callback is OnRoomLoginResult login) login(code, extendedData);
                 else if (callback is OnRoomLogoutResult logout) logout(code, extendedData);
             }
-            catch (Exception e) { Debug.LogError("zego-room-bridge: the app's result callback threw: " + e); }
+            catch (Exception e) { BridgeLog.AppError("the app's result callback threw", e); }
         }
 
-        /// <summary>Each subscriber on its own: one that throws is logged and the others (and later events) still run.</summary>
-        static void Each<T>(T handlers, string what, Action<T> call) where T : Delegate
+        /// <summary>Each subscriber on its own: one that throws is logged (with the event's room) and the others (and later events) still run.</summary>
+        void Each<T>(T handlers, string what, JArray args, Action<T> call) where T : Delegate
         {
             if (handlers == null) return;
             foreach (var one in handlers.GetInvocationList())
             {
                 try { call((T)one); }
-                catch (Exception e) { Debug.LogError("zego-room-bridge: the app's " + what + " threw: " + e); }
+                catch (Exception e) { BridgeLog.AppError("the app's " + what + " threw", e, channel.Context.WithRoom(RoomOf(args))); }
             }
         }
 
-        void Remember(string name, JArray args)
-        {
-            recent.Add(name + " " + args.ToString(Newtonsoft.Json.Formatting.None));
-            if (recent.Count > RecentCapacity) recent.RemoveAt(0);
-        }
+        /// <summary>The room a room event is about (its first argument), or null.</summary>
+        static string RoomOf(JArray args) => args != null && args.Count > 0 && args[0].Type == JTokenType.String ? (string)args[0] : null;
     }
 }

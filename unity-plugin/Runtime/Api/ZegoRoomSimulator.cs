@@ -1,5 +1,4 @@
 using Newtonsoft.Json.Linq;
-using UnityEngine;
 
 namespace ZegoRoomBridge
 {
@@ -66,7 +65,7 @@ namespace ZegoRoomBridge
             if (double.IsNaN(ms) || double.IsInfinity(ms))
             {
                 // JSON has no NaN/Infinity: say what is wrong rather than send a request the core cannot read.
-                Debug.LogError("zego-room-bridge: ZegoRoomSimulator.Advance failed (1000017): \"ms\" must be a number from 0 to 86400000 (24 h) per call");
+                BridgeLog.Error("ZegoRoomSimulator.Advance failed (1000017): \"ms\" must be a number from 0 to 86400000 (24 h) per call");
                 return double.NaN;
             }
             var req = BridgeJson.Request("simAdvance");
@@ -98,7 +97,7 @@ namespace ZegoRoomBridge
         {
             var e = ZegoExpressEngine.GetEngine();
             if (e != null && e.Driver == ZegoRoomDriverKind.Simulator) return e;
-            Debug.LogError("zego-room-bridge: ZegoRoomSimulator." + fn + " needs an engine created with the simulator (ZegoRoomBridgeSettings.UseSimulator)");
+            BridgeLog.Error("ZegoRoomSimulator." + fn + " needs an engine created with the simulator (ZegoRoomBridgeSettings.UseSimulator)");
             return null;
         }
 
@@ -106,7 +105,7 @@ namespace ZegoRoomBridge
         {
             if (answer == null) return null;
             if (BridgeJson.Ok(answer)) return answer;
-            Debug.LogError("zego-room-bridge: ZegoRoomSimulator." + fn + " failed (" + BridgeJson.ErrorOf(answer) + "): " + BridgeJson.MessageOf(answer));
+            BridgeLog.Error("ZegoRoomSimulator." + fn + " failed (" + BridgeJson.ErrorOf(answer) + "): " + BridgeJson.MessageOf(answer));
             return null;
         }
     }

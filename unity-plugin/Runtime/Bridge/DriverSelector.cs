@@ -37,7 +37,7 @@ namespace ZegoRoomBridge
         /// <summary>The CreateEngine error text when the core has no such driver (docs/UNITY.md quotes it).</summary>
         public static string UnavailableMessage(ZegoRoomDriverKind kind, string coreMessage)
         {
-            return "zego-room-bridge: CreateEngine failed (1000017): no usable room driver — the \"" + WireName(kind) +
+            return BridgeLog.Prefix + "CreateEngine failed (1000017): no usable room driver — the \"" + WireName(kind) +
                    "\" driver this platform needs is not available (" + coreMessage + "). " +
                    "To run against the simulated room service set ZegoRoomBridgeSettings.UseSimulator = true before CreateEngine" +
                    " (in the Editor: Tools > Zego Room Bridge > Simulate Room Service In Play Mode).";

@@ -3,7 +3,6 @@
 // (`engine.onRoomStateChanged = OnRoomStateChanged;`), which drops every handler added before. The
 // adapter checks once per frame; this is its per-field state.
 using System;
-using UnityEngine;
 using Z = ZEGO;
 
 namespace ZegoRoomBridge.Native
@@ -50,7 +49,7 @@ namespace ZegoRoomBridge.Native
             if (!warned)
             {
                 warned = true;
-                Debug.LogWarning("zego-room-bridge: ZEGO's " + field + " was assigned with '=' (or cleared), which removed the bridge's handler; " +
+                BridgeLog.Warn("ZEGO's " + field + " was assigned with '=' (or cleared), which removed the bridge's handler; " +
                     "re-attached. Add your own handlers to ZEGO's engine with '+=', or use this package's " + field + ".");
             }
             Attach(engine);

@@ -74,7 +74,7 @@ namespace ZegoRoomBridge.Native
                     var roomID = (string)a[0];
                     zego.LogoutRoom(roomID, (code, ext) =>
                     {
-                        if (code != 0) Debug.LogWarning("zego-room-bridge: ZEGO's LogoutRoom(\"" + roomID + "\") answered " + code);
+                        if (code != 0) BridgeLog.Warn("ZEGO's LogoutRoom(\"" + roomID + "\") answered " + code);
                     });
                     return;
                 case "renewToken":
@@ -85,7 +85,7 @@ namespace ZegoRoomBridge.Native
                     Dispose();
                     return;
                 default:
-                    Debug.LogWarning("zego-room-bridge: the ZEGO adapter does not know the command \"" + command + "\" (core.mjs newer than this C#?)");
+                    BridgeLog.Warn("the ZEGO adapter does not know the command \"" + command + "\" (core.mjs newer than this C#?)");
                     return;
             }
         }
@@ -129,7 +129,7 @@ namespace ZegoRoomBridge.Native
             if (zego != null)
             {
                 // The app made ZEGO's engine itself (for media): use it as it is, and leave it alive on destroy.
-                Debug.LogWarning("zego-room-bridge: ZEGO's engine already exists; the bridge uses it (its room mode cannot change now)");
+                BridgeLog.Warn("ZEGO's engine already exists; the bridge uses it (its room mode cannot change now)");
             }
             else
             {
@@ -144,7 +144,7 @@ namespace ZegoRoomBridge.Native
                     scenario = (Z.ZegoScenario)(int)profile.scenario,
                 });
                 ownsEngine = zego != null;
-                if (zego == null) { Debug.LogError("zego-room-bridge: ZEGO's CreateEngine returned null; every login will fail with " + InnerError); return; }
+                if (zego == null) { BridgeLog.Error("ZEGO's CreateEngine returned null; every login will fail with " + InnerError); return; }
             }
             Hook(zego);
         }
@@ -192,7 +192,7 @@ namespace ZegoRoomBridge.Native
             try { zego.LoginRoom(roomID, zegoUser, Config(config), (code, ext) => Post("loginResult", roomID, seq, code, ext ?? "")); }
             catch (Exception e)
             {
-                Debug.LogError("zego-room-bridge: ZEGO's LoginRoom threw: " + e.GetType().Name + ": " + e.Message);
+                BridgeLog.Error("ZEGO's LoginRoom threw", e);
                 Post("loginResult", roomID, seq, InnerError, "");
             }
         }
@@ -204,7 +204,7 @@ namespace ZegoRoomBridge.Native
             try { zego.SwitchRoom(fromRoomID, toRoomID, Config(config)); }
             catch (Exception e)
             {
-                Debug.LogError("zego-room-bridge: ZEGO's SwitchRoom threw: " + e.GetType().Name + ": " + e.Message);
+                BridgeLog.Error("ZEGO's SwitchRoom threw", e);
                 Post("onRoomStateChanged", toRoomID, (int)Z.ZegoRoomStateChangedReason.LoginFailed, InnerError, "");
             }
         }
@@ -238,6 +238,6 @@ namespace ZegoRoomBridge.Native
         }
 
         static void NoEngine(string call) =>
-            Debug.LogError("zego-room-bridge: " + call + " skipped: ZEGO's engine could not be created");
+            BridgeLog.Error(call + " skipped: ZEGO's engine could not be created");
     }
 }

@@ -51,6 +51,9 @@ namespace ZegoRoomBridge
         // String-only signatures: PuerTS's shared reference-type bridges cover them under IL2CPP.
         Func<string, string> invoke;
         Func<string> drain;
+        // An int return needs a bridge of its own under IL2CPP: the UsingFunc<int>() call below is what
+        // "Generate il2cpp" reads for it (docs/BOUNDARY.md). null: a core without bridgePending (drain every frame).
+        Func<int> pending;
 
         /// <summary>Runs the bridge in the game's existing env; the bridge never disposes it.</summary>
         public PuertsScriptHost(PuerEnv existingEnv) : this(existingEnv, false) { }
@@ -63,6 +66,13 @@ namespace ZegoRoomBridge
             var module = env.ExecuteModule(ModulePath);
             invoke = module.Get<Func<string, string>>("bridgeInvoke");
             drain = module.Get<Func<string>>("bridgeDrain");
+#if ZRB_PUERTS_2
+            env.UsingFunc<int>();                         // 2.x reflection mode registers the bridge here; il2cpp mode's generator reads the call
+#else
+            Puerts.LegacyBridageConfig.UsingFunc<int>();  // 3.x: a no-op at run time; "Generate il2cpp" reads the call (3.x's Editor needs none)
+#endif
+            try { pending = module.Get<Func<int>>("bridgePending"); }
+            catch (Exception) { pending = null; }        // a core.mjs without the export: Pending() says "drain"
 #if UNITY_WEBGL && !UNITY_EDITOR
             env.ExecuteModule(WebModulePath);             // imports ./core.mjs (the same module instance) and registers "web"
 #endif
@@ -94,6 +104,8 @@ namespace ZegoRoomBridge
 
         public string Drain() => drain();
 
+        public int Pending() => pending != null ? pending() : 1;
+
         public void Tick() => env.Tick();
 
         public void Dispose()
@@ -101,6 +113,7 @@ namespace ZegoRoomBridge
             // Drop the JS delegates before the env goes (PuerTS crashes on delegates outliving their env).
             invoke = null;
             drain = null;
+            pending = null;
             if (ownsEnv) env.Dispose();
         }
     }

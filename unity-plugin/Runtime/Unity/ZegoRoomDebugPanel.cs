@@ -13,6 +13,11 @@ namespace ZegoRoomBridge
         public Rect area = new Rect(10, 10, 420, 360);
         Vector2 scroll;
 
+        // The engine keeps its events as text only while a panel is enabled (nothing per event otherwise).
+        void OnEnable() => Diagnostics.Listen();
+
+        void OnDisable() => Diagnostics.StopListening();
+
         void OnGUI()
         {
             GUILayout.BeginArea(area, "Zego Room Bridge", GUI.skin.window);

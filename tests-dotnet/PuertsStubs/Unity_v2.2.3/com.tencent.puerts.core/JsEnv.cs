@@ -20,6 +20,9 @@ namespace Puerts
 
         public JSObject ExecuteModule(string specifier) { throw new NotSupportedException("stub"); }
 
+        // Default/JsEnv.cs registers a delegate bridge here (reflection mode); IL2Cpp/JsEnv.cs has an empty body.
+        public void UsingFunc<TResult>() { throw new NotSupportedException("stub"); }
+
         public void Tick() { throw new NotSupportedException("stub"); }
 
         public void Dispose() { throw new NotSupportedException("stub"); }

@@ -24,4 +24,10 @@ namespace Puerts
 
         public void Dispose() { throw new NotSupportedException("stub"); }
     }
+
+    // Same file, no guard: empty bodies; the il2cpp generator reads calls to them as delegate-bridge declarations.
+    public static class LegacyBridageConfig
+    {
+        public static void UsingFunc<TResult>() { throw new NotSupportedException("stub"); }
+    }
 }
