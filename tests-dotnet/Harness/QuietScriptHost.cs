@@ -4,7 +4,7 @@ using System;
 
 namespace ZegoRoomBridge.Tests
 {
-    public sealed class QuietScriptHost : IScriptHost
+    public sealed class QuietScriptHost : IScriptHostPending
     {
         public int Invokes { get; private set; }
         public int Drains { get; private set; }

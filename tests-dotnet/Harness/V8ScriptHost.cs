@@ -11,7 +11,7 @@ using Newtonsoft.Json.Linq;
 
 namespace ZegoRoomBridge.Tests
 {
-    public sealed class V8ScriptHost : IScriptHost
+    public sealed class V8ScriptHost : IScriptHostPending
     {
         public static readonly string CoreDirectory = Path.Combine(AppContext.BaseDirectory, "core");
 

@@ -98,7 +98,7 @@ namespace ZegoRoomBridge.Tests
             b.At(1000);
 
             var errors = UnityEngine.Debug.Lines.Where(l => l.type == LogType.Error).Select(l => l.message).ToArray();
-            Assert.That(errors.Length, Is.EqualTo(2), "Logining and Logined each threw once");
+            Assert.That(errors.Length, Is.EqualTo(2), "Logining and Logined each threw once: " + string.Join(" || ", errors));
             var first = errors[0].Split('\n');
             Assert.That(first[0], Is.EqualTo("zego-room-bridge: the app's onRoomStateChanged threw: System.InvalidOperationException: app bug"));
             Assert.That(first.Any(line => line.Contains(nameof(Thrower))), Is.True, "the stack is kept");

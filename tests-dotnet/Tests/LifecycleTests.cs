@@ -189,7 +189,7 @@ namespace ZegoRoomBridge.Tests
         }
 
         /// <summary>An env the app owns (its own PuerTS env, WebGL's single env): the bridge never disposes it.</summary>
-        sealed class SharedEnv : IScriptHost
+        sealed class SharedEnv : IScriptHostPending
         {
             public readonly V8ScriptHost Inner = new V8ScriptHost();
             public string Invoke(string requestJson) => Inner.Invoke(requestJson);
@@ -227,6 +227,35 @@ namespace ZegoRoomBridge.Tests
                 ZegoExpressEngine.DestroyEngine();
                 env.Inner.Dispose();
             }
+        }
+
+        /// <summary>A host written against IScriptHost alone (no pending count): it is drained every frame.</summary>
+        sealed class HostWithoutPendingCount : IScriptHost
+        {
+            public readonly V8ScriptHost Inner = new V8ScriptHost();
+            public int Drains;
+            public string Invoke(string requestJson) => Inner.Invoke(requestJson);
+            public string Drain() { Drains++; return Inner.Drain(); }
+            public void Tick() => Inner.Tick();
+            public void Dispose() => Inner.Dispose();
+        }
+
+        [Test]
+        public void AnIScriptHostWithoutThePendingCount_StillDeliversEveryEvent()
+        {
+            var host = new HostWithoutPendingCount();
+            ZegoRoomBridgeSettings.UseSimulator = true;
+            ZegoRoomBridgeSettings.Simulator.VirtualClock = true;
+            ZegoRoomBridgeSettings.ScriptHostFactory = () => host;
+            var engine = ZegoExpressEngine.CreateEngine(new ZegoEngineProfile { appID = 1 });
+            engine.onRoomStateChanged = (room, reason, code, ext) => seen.Add(room + " " + reason + " " + code);
+            engine.LoginRoom("room1", new ZegoUser("A"), null, (c, e) => seen.Add("login " + c));
+            var drainsBefore = host.Drains;
+            for (var i = 0; i < 5; i++) { ZegoRoomSimulator.Advance(100); engine.Tick(); }
+            Assert.That(seen, Is.EqualTo(new[] { "room1 Logining 0", "room1 Logined 0", "login 0" }));
+            Assert.That(host.Drains - drainsBefore, Is.EqualTo(5), "no pending count: drained every frame");
+            Assert.That(UnityEngine.Debug.Lines.Where(l => l.type == UnityEngine.LogType.Error), Is.Empty);
+            ZegoExpressEngine.DestroyEngine();
         }
 
         [Test]

@@ -141,8 +141,8 @@ namespace ZegoRoomBridge
         /// <summary>bridgePending() &gt; 0; when the host cannot say, true (drain every frame: nothing is lost), logged once.</summary>
         bool AnythingPending()
         {
-            if (pendingFailed) return true;
-            try { return host.Pending() != 0; }
+            if (pendingFailed || !(host is IScriptHostPending counting)) return true;
+            try { return counting.Pending() != 0; }
             catch (Exception e)
             {
                 pendingFailed = true;

@@ -34,7 +34,7 @@ using PuerEnv = Puerts.JsEnv;
 
 namespace ZegoRoomBridge
 {
-    public sealed class PuertsScriptHost : IScriptHost
+    public sealed class PuertsScriptHost : IScriptHostPending
     {
         /// <summary>Resources path of the bundle (the WebGL packer keys it the same way).</summary>
         public const string ModulePath = "ZegoRoomBridge/core.mjs";

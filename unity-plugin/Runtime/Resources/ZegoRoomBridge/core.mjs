@@ -1736,6 +1736,13 @@ function bridgeDrain() {
         state.queue = queue.slice(taken).concat(state.queue);
     return `[${parts.join(',')}]`;
 }
+/**
+ * How many events wait for bridgeDrain (0 when none): a number, so C# can skip the drain, and its string,
+ * on a frame where nothing happened. Never throws.
+ */
+function bridgePending() {
+    return state.queue.length;
+}
 function serializeEvent(ev) {
     let why;
     try {
@@ -2308,4 +2315,4 @@ function registerNativeDriver() {
 // The "native" driver (ZEGO's Unity SDK, through the C# adapter) is part of the core on every platform.
 registerNativeDriver();
 
-export { BRIDGE_PROTOCOL_VERSION, BRIDGE_VERSION, DefaultReconnectPolicy, LOGIN_CANCELLED_ERROR_CODE, MAX_ROOM_ID_BYTES, MAX_TIMER_DELAY_MS, MAX_USER_ID_BYTES, MAX_USER_NAME_BYTES, MIN_REPEAT_RETRY_DELAY_MS, NATIVE_COMMAND, NATIVE_EVENT, NativeZegoDriver, RETRYABLE_LOGIN_ERRORS, RETRY_WINDOW_MS, ROOM_STATE_OF_REASON, SimulatedRoomService, TRANSITIONS, VirtualClock, ZegoErrorCode, ZegoExpressEngine, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason, ZegoUpdateType, bridgeDrain, bridgeInvoke, bridgeReset, errorCodeName, hostClock, makeTestToken04, readToken04Expiry, registerBridgeDriver, seededRandom, utf8Length };
+export { BRIDGE_PROTOCOL_VERSION, BRIDGE_VERSION, DefaultReconnectPolicy, LOGIN_CANCELLED_ERROR_CODE, MAX_ROOM_ID_BYTES, MAX_TIMER_DELAY_MS, MAX_USER_ID_BYTES, MAX_USER_NAME_BYTES, MIN_REPEAT_RETRY_DELAY_MS, NATIVE_COMMAND, NATIVE_EVENT, NativeZegoDriver, RETRYABLE_LOGIN_ERRORS, RETRY_WINDOW_MS, ROOM_STATE_OF_REASON, SimulatedRoomService, TRANSITIONS, VirtualClock, ZegoErrorCode, ZegoExpressEngine, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason, ZegoUpdateType, bridgeDrain, bridgeInvoke, bridgePending, bridgeReset, errorCodeName, hostClock, makeTestToken04, readToken04Expiry, registerBridgeDriver, seededRandom, utf8Length };
