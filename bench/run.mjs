@@ -34,7 +34,7 @@ function recover(policyOf, outageMs, signal, seed) {
   const login = driver.login.bind(driver);
   driver.login = (req) => { attempts++; login(req); }; // every attempt, including those that fail at once offline
   const engine = ZegoExpressEngine.createEngine({ appID: 1, driver, clock, random, reconnectPolicy: policyOf(random), logger: quiet });
-  let lostAt = -1, reconnectingAt = -1, back = -1, failed = false, attempts = 0;
+  let lostAt, reconnectingAt = -1, back = -1, failed = false, attempts = 0;
   engine.setEventHandler({
     onRoomStateChanged(_r, reason) {
       if (reason === R.Reconnecting) reconnectingAt = clock.now();

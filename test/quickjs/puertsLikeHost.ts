@@ -90,7 +90,8 @@ export class PuertsLikeHost {
   }
 
   private unwrap<T>(r: SuccessOrFail<T, QuickJSHandle>): T {
-    // A raw QuickJSUnwrapError carries the whole context; jest takes minutes to print it.
+    // A raw QuickJSUnwrapError carries the whole context; jest takes minutes to print it, so no `cause`.
+    // eslint-disable-next-line preserve-caught-error
     try { return this.ctx.unwrapResult(r); } catch (e) { const x = e as Error; throw new Error(`${x.name}: ${x.message}`); }
   }
 
