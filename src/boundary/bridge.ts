@@ -2,7 +2,7 @@
 // out, nothing thrown across. Engines created here raise their callbacks into one queue C# drains per Tick.
 import type { Clock } from '../host/clock.js';
 import { hostClock } from '../host/clock.js';
-import { consoleLogger } from '../host/log.js';
+import { consoleLogger, LOG_PREFIX } from '../host/log.js';
 import { seededRandom } from '../host/random.js';
 import { MAX_EPOCH_MS, VirtualClock } from '../host/virtualClock.js';
 import { ZegoRoomMode } from '../model/enums.js';
@@ -107,7 +107,7 @@ function serializeEvent(ev: BridgeEvent): string {
   }
   const engine = typeof ev.engine === 'string' ? echo(ev.engine) : '';
   const event = typeof ev.event === 'string' ? echo(ev.event) : '';
-  const replacement: BridgeEvent = { engine, event: 'bridgeError', args: [E.CommonIllegalParam, event, `zego-room-bridge: event ${event} ${why}`] };
+  const replacement: BridgeEvent = { engine, event: 'bridgeError', args: [E.CommonIllegalParam, event, `${LOG_PREFIX}: event ${event} ${why}`] };
   if (typeof ev.callbackId === 'number') replacement.callbackId = ev.callbackId;
   return JSON.stringify(replacement);
 }
