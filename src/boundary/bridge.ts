@@ -10,6 +10,7 @@ import { ZegoErrorCode as E } from '../model/errorCodes.js';
 import type { ZegoRoomConfig, ZegoUser } from '../model/types.js';
 import type { RoomDriver } from '../driver/RoomDriver.js';
 import { ZegoExpressEngine } from '../engine/ZegoExpressEngine.js';
+import type { TraceRecord } from '../engine/trace.js';
 import { SimulatedRoomService } from '../simulator/SimulatedRoomService.js';
 import { makeTestToken04 } from '../token/token04.js';
 import { BRIDGE_VERSION } from '../version.js';
@@ -200,6 +201,7 @@ function createEngine(req: Json): Json {
   const appID = req.appID === undefined ? 0 : num(req, 'appID');
   const roomMode = req.roomMode === ZegoRoomMode.MultiRoom ? ZegoRoomMode.MultiRoom : ZegoRoomMode.SingleRoom;
   if (req.roomMode !== undefined && req.roomMode !== 0 && req.roomMode !== 1) throw new BridgeError(E.CommonIllegalParam, 'roomMode must be 0 or 1');
+  if (req.trace !== undefined && typeof req.trace !== 'boolean') throw new BridgeError(E.CommonIllegalParam, '"trace" must be true or false');
   const driverName = req.driver ?? 'simulator';
   const factory = driverName === 'simulator' ? undefined : driverFactories.get(String(driverName));
   if (driverName !== 'simulator' && !factory) {
@@ -213,8 +215,10 @@ function createEngine(req: Json): Json {
   const emit = (event: string, args: unknown[]) => { state.queue.push({ engine: id, event, args }); };
   const driver = factory ? factory(req, { appID, roomMode, clock: w.clock, clientId, emit }) : w.service.createDriver(clientId);
   state.nextEngine++;
+  // Trace records travel as `trace` events in the drain batch, in order with the engine's other events.
+  const trace = req.trace === true ? (record: TraceRecord) => { state.queue.push({ engine: id, event: 'trace', args: [record] }); } : undefined;
   const engine = ZegoExpressEngine.createEngine({
-    appID, roomMode, clock: w.clock, driver, random: seededRandom(seed), logger: consoleLogger(),
+    appID, roomMode, clock: w.clock, driver, random: seededRandom(seed), logger: consoleLogger(), id, trace,
   });
   const push = (event: string, args: unknown[]) => state.queue.push({ engine: id, event, args });
   engine.setEventHandler({

@@ -283,7 +283,7 @@ export class ZegoExpressEngine {
     const out = {} as Record<string, (...args: unknown[]) => void>;
     for (const [name, handle] of Object.entries(events) as Array<[string, (...args: unknown[]) => void]>) {
       out[name] = (...args) => {
-        tracer.driver(name, typeof args[0] === 'string' ? args[0] : null, args.slice(1));
+        tracer.driver(name, args[0], args);
         handle(...args);
       };
     }

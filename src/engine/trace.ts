@@ -73,7 +73,7 @@ export class Tracer {
     if (this.fn) this.emit({ kind: 'call', name, ...roomField(room, this.log.secrets), args: args.map((a) => plain(a, this.log.secrets)) });
   }
 
-  driver(name: string, room: string | null, args: unknown[]): void {
+  driver(name: string, room: unknown, args: unknown[]): void {
     if (this.fn) this.emit({ kind: 'driver', name, ...roomField(room, this.log.secrets), args: args.map((a) => plain(a, this.log.secrets)) });
   }
 
