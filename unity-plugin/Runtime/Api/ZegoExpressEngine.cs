@@ -86,6 +86,7 @@ namespace ZegoRoomBridge
                 req["appID"] = profile.appID;
                 req["roomMode"] = (int)roomMode;
                 req["driver"] = DriverSelector.WireName(driver);
+                if (ZegoRoomBridgeSettings.Trace) req["trace"] = ZegoRoomBridgeSettings.BeginTrace();
                 if (driver == ZegoRoomDriverKind.Simulator)
                 {
                     req["world"] = settings.World ?? "default";
@@ -592,6 +593,7 @@ namespace ZegoRoomBridge
         {
             var name = ev.Value<string>("event");
             var a = ev["args"] as JArray ?? new JArray();
+            if (name == "trace") { ZegoRoomBridgeSettings.DeliverTrace(a.Count > 0 ? a[0].ToString(Newtonsoft.Json.Formatting.None) : "{}"); return; }
             Remember(name, a);
             switch (name)
             {
