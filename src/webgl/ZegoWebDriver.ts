@@ -9,6 +9,7 @@
 import type { ZegoExpressEngine as WebEngine } from 'zego-express-engine-webrtc';
 import type { LoginRequest, RoomDriver, RoomDriverContext, RoomDriverEvents, TimerHandle } from '../index.js';
 import { readToken04Expiry } from '../index.js';
+// The logger module is small and stateless: webgl.mjs carries its own copy (its only import from the core stays the public API).
 import { describeError, toLog, type Log, type Logger } from '../host/log.js';
 import { answerAttempt, settleReconnect, takePending, type HeldAttempt } from '../driver/heldAttempt.js';
 import { mapUpdateType, mapWebCode, versionAtLeast, WEBGL_ROOM_MAPPING as M } from './mapping.js';
