@@ -81,6 +81,14 @@ describe('logger', () => {
     expect(lines[0][1].startsWith('zego-room-bridge [engine=e1 room=(token)]: renew failed for (token): Error: server said (token)')).toBe(true);
   });
 
+  test('a string too short to be a token is not scrubbed from ordinary words', () => {
+    const { lines, sink } = sinkOf();
+    const log = new Log(sink);
+    log.secrets.add('tok');
+    log.warn('token must be a non-empty string');
+    expect(lines).toEqual([['warn', 'zego-room-bridge: token must be a non-empty string']]);
+  });
+
   test('a driver whose error quotes the token: the engine\'s log line has the stack, not the token', () => {
     const clock = new VirtualClock(0);
     const token = 'my-app-token-1234567890';

@@ -30,13 +30,15 @@ export const REDACTED = '(token)';
 const TOKEN04_SHAPE = /04[A-Za-z0-9+/]{32,}={0,2}/g;
 /** The last tokens an engine was given; older ones are long expired. Bounded so a renewing app does not grow it. */
 const MAX_SECRETS = 16;
+/** Shorter strings are no real token, and scrubbing them would mangle ordinary words ("tok" in "token"). */
+const MIN_SECRET_LENGTH = 8;
 
 /** The tokens to scrub, shared by an engine's loggers and its tracer. */
 export class Secrets {
   private readonly known: string[] = [];
 
   add(secret: unknown): void {
-    if (typeof secret !== 'string' || secret.length === 0 || this.known.includes(secret)) return;
+    if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH || this.known.includes(secret)) return;
     this.known.push(secret);
     if (this.known.length > MAX_SECRETS) this.known.shift();
   }
