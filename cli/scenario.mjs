@@ -61,7 +61,7 @@ export function runScenario(scenario, api) {
     };
     const engine = ZegoExpressEngine.createEngine({
       appID: 1, driver: service.createDriver(laneId), clock, roomMode: ZegoRoomMode[roomMode ?? 'SingleRoom'],
-      random: seededRandom(seed), logger,
+      random: seededRandom(seed), logger, id: laneId,
     });
     engine.setEventHandler({
       onRoomStateChanged: (room, reason, code) => {

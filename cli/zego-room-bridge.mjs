@@ -8,6 +8,7 @@ import { loadScenario, runScenario } from './scenario.mjs';
 import { formatTimeline } from './timeline.mjs';
 import { renderIndexHtml, renderSvg } from './svg.mjs';
 import { WEBGL_SDK_HELP, webglSdkCommand } from './webglSdk.mjs';
+import { DRAW_HELP, drawCommand } from './draw.mjs';
 
 export const EXIT = Object.freeze({ OK: 0, EXPECTATION_FAILED: 1, USAGE: 2, NOT_BUILT: 3, INTERNAL: 4 });
 
@@ -26,7 +27,7 @@ Usage:
       Pictures are written only when --out is given.
   zego-room-bridge list
       Lists the built-in scenarios.
-${WEBGL_SDK_HELP}
+${DRAW_HELP}${WEBGL_SDK_HELP}
 Options:
   --out DIR        where to write the SVG timelines and index.html
   --scenario NAME  (demo) run only this built-in scenario; repeat for more
@@ -35,8 +36,8 @@ Options:
 
 Exit codes:
   0  every scenario ran and its expectations and marks hold
-  1  an expectation or a mark failed (a diff is printed)
-  2  usage error, or a scenario file that is unreadable or malformed (each field at fault is named)
+  1  an expectation or a mark failed (a diff is printed; draw: a mark matched nothing)
+  2  usage error, or a scenario or trace file that is unreadable or malformed (each field at fault is named)
   3  the package is not built (run: npm run build); webgl-sdk: the Web SDK or rollup is not installed
   4  internal error (a bug: please report it with the scenario file)
 `;
@@ -86,6 +87,7 @@ function progress(text) {
 
 export async function main(argv, io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }) {
   if (argv[0] === 'webgl-sdk') return webglSdkCommand(argv.slice(1), io);
+  if (argv[0] === 'draw') return drawCommand(argv.slice(1), io, { exit: EXIT, loadApi });
   let opts;
   try { opts = parseArgs(argv); }
   catch (e) { io.err(`zego-room-bridge: ${e.message}\n\n${HELP}`); return EXIT.USAGE; }

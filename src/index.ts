@@ -10,7 +10,8 @@ export type { RoomDriver, RoomDriverEvents, RoomDriverContext, LoginRequest } fr
 export { SimulatedRoomService, type SimulatedRoomServiceOptions } from './simulator/SimulatedRoomService.js';
 export { VirtualClock } from './host/virtualClock.js';
 export { hostClock, type Clock, type TimerHandle } from './host/clock.js';
-export type { Logger } from './host/log.js';
+export { consoleLogger, type Logger, type LogLevel } from './host/log.js';
+export type { TraceRecord, TraceFunction, TraceKind } from './engine/trace.js';
 export { makeTestToken04, readToken04Expiry, type TestToken04Options } from './token/token04.js';
 export { seededRandom } from './host/random.js';
 export { BRIDGE_VERSION } from './version.js';

@@ -2,7 +2,7 @@
 // out, nothing thrown across. Engines created here raise their callbacks into one queue C# drains per Tick.
 import type { Clock } from '../host/clock.js';
 import { hostClock } from '../host/clock.js';
-import { consoleLogger } from '../host/log.js';
+import { consoleLogger, LOG_PREFIX } from '../host/log.js';
 import { seededRandom } from '../host/random.js';
 import { MAX_EPOCH_MS, VirtualClock } from '../host/virtualClock.js';
 import { ZegoRoomMode } from '../model/enums.js';
@@ -10,6 +10,7 @@ import { ZegoErrorCode as E } from '../model/errorCodes.js';
 import type { ZegoRoomConfig, ZegoUser } from '../model/types.js';
 import type { RoomDriver } from '../driver/RoomDriver.js';
 import { ZegoExpressEngine } from '../engine/ZegoExpressEngine.js';
+import type { TraceRecord } from '../engine/trace.js';
 import { SimulatedRoomService } from '../simulator/SimulatedRoomService.js';
 import { makeTestToken04 } from '../token/token04.js';
 import { BRIDGE_VERSION } from '../version.js';
@@ -115,7 +116,7 @@ function serializeEvent(ev: BridgeEvent): string {
   }
   const engine = typeof ev.engine === 'string' ? echo(ev.engine) : '';
   const event = typeof ev.event === 'string' ? echo(ev.event) : '';
-  const replacement: BridgeEvent = { engine, event: 'bridgeError', args: [E.CommonIllegalParam, event, `zego-room-bridge: event ${event} ${why}`] };
+  const replacement: BridgeEvent = { engine, event: 'bridgeError', args: [E.CommonIllegalParam, event, `${LOG_PREFIX}: event ${event} ${why}`] };
   if (typeof ev.callbackId === 'number') replacement.callbackId = ev.callbackId;
   return JSON.stringify(replacement);
 }
@@ -208,6 +209,7 @@ function createEngine(req: Json): Json {
   const appID = req.appID === undefined ? 0 : num(req, 'appID');
   const roomMode = req.roomMode === ZegoRoomMode.MultiRoom ? ZegoRoomMode.MultiRoom : ZegoRoomMode.SingleRoom;
   if (req.roomMode !== undefined && req.roomMode !== 0 && req.roomMode !== 1) throw new BridgeError(E.CommonIllegalParam, 'roomMode must be 0 or 1');
+  if (req.trace !== undefined && typeof req.trace !== 'boolean') throw new BridgeError(E.CommonIllegalParam, '"trace" must be true or false');
   const driverName = req.driver ?? 'simulator';
   const factory = driverName === 'simulator' ? undefined : driverFactories.get(String(driverName));
   if (driverName !== 'simulator' && !factory) {
@@ -221,8 +223,10 @@ function createEngine(req: Json): Json {
   const emit = (event: string, args: unknown[]) => { state.queue.push({ engine: id, event, args }); };
   const driver = factory ? factory(req, { appID, roomMode, clock: w.clock, clientId, emit }) : w.service.createDriver(clientId);
   state.nextEngine++;
+  // Trace records travel as `trace` events in the drain batch, in order with the engine's other events.
+  const trace = req.trace === true ? (record: TraceRecord) => { state.queue.push({ engine: id, event: 'trace', args: [record] }); } : undefined;
   const engine = ZegoExpressEngine.createEngine({
-    appID, roomMode, clock: w.clock, driver, random: seededRandom(seed), logger: consoleLogger(),
+    appID, roomMode, clock: w.clock, driver, random: seededRandom(seed), logger: consoleLogger(), id, trace,
   });
   const push = (event: string, args: unknown[]) => state.queue.push({ engine: id, event, args });
   engine.setEventHandler({

@@ -1,7 +1,7 @@
 // The app-facing API, named and shaped like ZEGO Express (RN/Web). It validates, keeps one
 // RoomSession per room, relays driver events, and delivers every callback on a host timer turn.
 import { hostClock, type Clock } from '../host/clock.js';
-import { consoleLogger, type Logger } from '../host/log.js';
+import { toLog, type Log, type Logger } from '../host/log.js';
 import { ROOM_STATE_OF_REASON, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason as R, ZegoUpdateType } from '../model/enums.js';
 import { ZegoErrorCode as E } from '../model/errorCodes.js';
 import type { IZegoEventHandler, ZegoRoomConfig, ZegoRoomLoginCallback, ZegoRoomLogoutCallback, ZegoUser } from '../model/types.js';
@@ -10,6 +10,7 @@ import type { LoginRequest, RoomDriver, RoomDriverEvents } from '../driver/RoomD
 import { DefaultReconnectPolicy, RETRY_WINDOW_MS, type ReconnectPolicy } from '../session/reconnectPolicy.js';
 import { RoomSession, type SessionHost } from '../session/RoomSession.js';
 import { Dispatcher } from './dispatcher.js';
+import { Tracer, type TraceFunction } from './trace.js';
 
 export interface ZegoEngineOptions {
   appID: number;
@@ -21,7 +22,13 @@ export interface ZegoEngineOptions {
   /** Drives the default policy's jitter; pass a seeded one for deterministic runs. */
   random?: () => number;
   logger?: Logger;
+  /** Names this engine in log lines and trace records. Default: `engine-1`, `engine-2`… in creation order. */
+  id?: string;
+  /** Receives a plain JSON-able record of every call, driver report, state transition and app event (docs/TRACE.md). */
+  trace?: TraceFunction;
 }
+
+let enginesCreated = 0;
 
 export class ZegoExpressEngine {
   /** A new engine each call: several in one process are normal (one per simulated user, say). */
@@ -32,7 +39,8 @@ export class ZegoExpressEngine {
   readonly roomMode: ZegoRoomMode;
   private readonly clock: Clock;
   private readonly driver: RoomDriver;
-  private readonly log: Logger;
+  private readonly log: Log;
+  private readonly tracer: Tracer;
   private readonly dispatcher: Dispatcher;
   private readonly sessionHost: SessionHost;
   private readonly rooms = new Map<string, RoomSession>();
@@ -47,7 +55,10 @@ export class ZegoExpressEngine {
     this.roomMode = options.roomMode ?? ZegoRoomMode.SingleRoom;
     this.clock = options.clock ?? hostClock();
     this.driver = options.driver;
-    this.log = options.logger ?? consoleLogger();
+    const id = typeof options.id === 'string' && options.id ? options.id : `engine-${++enginesCreated}`;
+    this.log = toLog(options.logger, { engine: id });
+    const trace = typeof options.trace === 'function' ? options.trace : undefined;
+    this.tracer = new Tracer(id, () => this.clock.now(), this.log, trace);
     this.dispatcher = new Dispatcher(this.clock, this.log);
     const engine = this;
     this.sessionHost = {
@@ -58,10 +69,12 @@ export class ZegoExpressEngine {
       log: this.log,
       nextAttemptID: () => ++engine.attempts,
       emitState: (roomID, reason, code, ext) => engine.emitState(roomID, reason, code, ext),
-      deliverLoginResult: (cb, code, ext) => engine.dispatcher.post('loginRoom callback', () => cb(code, ext)),
+      deliverLoginResult: (cb, code, ext, roomID) => engine.postResult('loginRoom', cb, code, ext, roomID),
+      transitioned: (roomID, from, input, to, code) => engine.transitioned(roomID, from, input, to, code),
       sessionEnded: (s) => { if (engine.rooms.get(s.roomID) === s) engine.rooms.delete(s.roomID); },
     };
-    this.driver.start({ appID: options.appID, roomMode: this.roomMode, clock: this.clock, events: this.driverEvents() });
+    this.tracer.call('createEngine', undefined, [{ appID: options.appID, roomMode: this.roomMode }]);
+    this.driver.start({ appID: options.appID, roomMode: this.roomMode, clock: this.clock, events: this.traced(this.driverEvents()) });
   }
 
   setEventHandler(handler: IZegoEventHandler | null | undefined): void {
@@ -70,22 +83,26 @@ export class ZegoExpressEngine {
 
   loginRoom(roomID: string, user: ZegoUser, config?: ZegoRoomConfig, callback?: ZegoRoomLoginCallback): void {
     const fn = 'loginRoom';
+    this.log.secrets.add(config?.token);
+    this.tracer.call(fn, roomID, [roomID, user, config]);
     if (this.rejectAfterDestroy(fn, callback)) return;
     const code = checkRoomID(roomID) || checkUser(user) || checkConfig(config);
     if (code !== 0) {
       this.badInputFor(roomID, code);
-      this.reject(fn, code, describe(code, roomID), callback);
+      this.reject(fn, code, describe(code, roomID), callback, roomID);
       return;
     }
     // Room-mode limits are about the engine, not this room: the caller hears, no state event.
     const modeCode = this.modeCheck(roomID, user);
-    if (modeCode !== 0) { this.reject(fn, modeCode, describe(modeCode, roomID), callback); return; }
+    if (modeCode !== 0) { this.reject(fn, modeCode, describe(modeCode, roomID), callback, roomID); return; }
     const request = makeRequest(roomID, user, config);
     this.startSession(request, callback);
   }
 
   switchRoom(fromRoomID: string, toRoomID: string, config?: ZegoRoomConfig): void {
     const fn = 'switchRoom';
+    this.log.secrets.add(config?.token);
+    this.tracer.call(fn, toRoomID, [fromRoomID, toRoomID, config]);
     if (this.rejectAfterDestroy(fn)) return;
     // ZEGO (Unity 2.19): "When … ZEGO_ROOM_MODE_MULTI_ROOM, this function is not available": checked first, nothing changes.
     if (this.roomMode === ZegoRoomMode.MultiRoom) {
@@ -116,38 +133,41 @@ export class ZegoExpressEngine {
   logoutRoom(roomID?: string | ZegoRoomLogoutCallback, callback?: ZegoRoomLogoutCallback): void {
     const fn = 'logoutRoom';
     if (typeof roomID === 'function') { callback = roomID; roomID = undefined; }
+    this.tracer.call(fn, roomID, roomID === undefined ? [] : [roomID]);
     if (this.rejectAfterDestroy(fn, callback)) return;
     const typeCode = typeCheck(roomID);
     if (roomID !== undefined && roomID !== null && typeCode !== 0) {
       // Never converted: String(['home']) would name a logged-in room.
       this.debugError(typeCode, fn, describe(typeCode, roomID));
-      this.postResult(fn, callback, typeCode);
+      this.postResult(fn, callback, typeCode, '', roomID);
       return;
     }
     if (roomID === undefined || roomID === null) {
       // ZEGO: logs out of every room; "if not logged in, will also return success".
       for (const s of [...this.rooms.values()]) s.feed('logout');
-      this.postResult(fn, callback, 0);
+      this.postResult(fn, callback, 0, '', roomID);
       return;
     }
     const session = this.rooms.get(roomID);
     if (session) {
       session.feed('logout');
-      this.postResult(fn, callback, 0);
+      this.postResult(fn, callback, 0, '', roomID);
       return;
     }
     // ZEGO: LogoutFailed 1002002 for a room not logged in (multi-room), and in single-room mode "if the
     // incoming roomID is different from the logged-in room name, SDK will return failure". Nowhere: success.
     if (this.roomMode === ZegoRoomMode.MultiRoom || this.rooms.size > 0) {
       this.emitState(roomIDForEvents(roomID), R.LogoutFailed, E.RoomRoomidIncorrect, '');
-      this.postResult(fn, callback, E.RoomRoomidIncorrect);
+      this.postResult(fn, callback, E.RoomRoomidIncorrect, '', roomID);
       return;
     }
-    this.postResult(fn, callback, 0);
+    this.postResult(fn, callback, 0, '', roomID);
   }
 
   renewToken(roomID: string, token: string): void {
     const fn = 'renewToken';
+    this.log.secrets.add(token);
+    this.tracer.call(fn, roomID, [roomID, token === undefined ? null : '(token)']);
     if (this.rejectAfterDestroy(fn)) return;
     const typeCode = typeCheck(roomID);
     if (typeCode !== 0) { this.debugError(typeCode, fn, describe(typeCode, roomID)); return; }
@@ -156,11 +176,12 @@ export class ZegoExpressEngine {
     if (typeof token !== 'string' || token.length === 0) { this.debugError(E.CommonIllegalParam, fn, 'token must be a non-empty string'); return; }
     session.request.token = token;
     try { this.driver.renewToken(roomID, token); }
-    catch (e) { this.log.error(`zego-room-bridge: driver.renewToken threw: ${String(e)}`); }
+    catch (e) { this.log.error('driver.renewToken threw', e, { room: roomID }); }
   }
 
   /** The host's reachability signal (Unity's Application.internetReachability, the browser's online/offline). */
   setNetworkReachable(reachable: boolean): void {
+    this.tracer.call('setNetworkReachable', undefined, [reachable]);
     if (this.destroyed) return;
     for (const s of [...this.rooms.values()]) {
       if (reachable) s.feed('reachable');
@@ -171,6 +192,7 @@ export class ZegoExpressEngine {
   /** Logs out of every room without further callbacks and releases the driver. Later calls report 1000002. */
   destroy(): void {
     if (this.destroyed) return;
+    this.tracer.call('destroy', undefined, []);
     this.destroyed = true;
     for (const s of this.rooms.values()) {
       s.dispose();
@@ -178,7 +200,7 @@ export class ZegoExpressEngine {
     }
     this.rooms.clear();
     this.legacyState.clear();
-    try { this.driver.stop(); } catch (e) { this.log.error(`zego-room-bridge: driver.stop threw: ${String(e)}`); }
+    try { this.driver.stop(); } catch (e) { this.log.error('driver.stop threw', e); }
     this.dispatcher.close();
     this.handler = null;
   }
@@ -213,38 +235,61 @@ export class ZegoExpressEngine {
   }
 
   private emitState(roomID: string, reason: R, errorCode: number, extendedData: string): void {
-    this.post('onRoomStateChanged', (h) => h.onRoomStateChanged?.(roomID, reason, errorCode, extendedData));
+    this.post('onRoomStateChanged', [roomID, reason, errorCode, extendedData], (h) => h.onRoomStateChanged?.(roomID, reason, errorCode, extendedData));
     const state = ROOM_STATE_OF_REASON[reason];
     if (state === null) return;
     const before = this.legacyState.get(roomID) ?? ZegoRoomState.Disconnected;
     if (state === ZegoRoomState.Disconnected) this.legacyState.delete(roomID); else this.legacyState.set(roomID, state);
-    if (state !== before) this.post('onRoomStateUpdate', (h) => h.onRoomStateUpdate?.(roomID, state, errorCode, extendedData));
+    if (state !== before) this.post('onRoomStateUpdate', [roomID, state, errorCode, extendedData], (h) => h.onRoomStateUpdate?.(roomID, state, errorCode, extendedData));
   }
 
-  private post(what: string, call: (h: IZegoEventHandler) => void): void {
-    this.dispatcher.post(what, () => { const h = this.handler; if (h) call(h); });
+  /** Raises one app event (traced with its arguments, which are what the handler gets). */
+  private post(name: string, args: unknown[], call: (h: IZegoEventHandler) => void): void {
+    this.tracer.event(name, typeof args[0] === 'string' ? args[0] : undefined, args);
+    this.dispatcher.post(name, () => { const h = this.handler; if (h) call(h); });
   }
 
-  private postResult(fn: string, callback: ZegoRoomLogoutCallback | ZegoRoomLoginCallback | undefined, code: number): void {
-    if (callback) this.dispatcher.post(`${fn} callback`, () => callback(code, ''));
+  private postResult(fn: string, callback: ZegoRoomLogoutCallback | ZegoRoomLoginCallback | undefined, code: number, extendedData = '', roomID?: unknown): void {
+    if (!callback) return;
+    this.tracer.event(`${fn}Callback`, typeof roomID === 'string' ? roomID : undefined, [code, extendedData]);
+    this.dispatcher.post(`${fn} callback`, () => callback(code, extendedData));
+  }
+
+  private transitioned(roomID: string, from: string, input: string, to: string, code: number): void {
+    this.tracer.transition(roomID, from, input, to, code);
+    if (this.log.debugEnabled) this.log.debug(`${from} --${input}--> ${to}${code ? ` (${code})` : ''}`, { room: roomID });
   }
 
   private debugError(code: number, funcName: string, info: string): void {
-    this.post('onDebugError', (h) => h.onDebugError?.(code, funcName, info));
+    this.post('onDebugError', [code, funcName, info], (h) => h.onDebugError?.(code, funcName, info));
   }
 
   /** A rejected call: onDebugError (always) and the result callback when there is one. */
-  private reject(fn: string, code: number, info: string, callback?: ZegoRoomLoginCallback): void {
+  private reject(fn: string, code: number, info: string, callback: ZegoRoomLoginCallback | undefined, roomIDArg: unknown): void {
     this.debugError(code, fn, info);
-    this.postResult(fn, callback, code);
+    this.postResult(fn, callback, code, '', roomIDArg);
   }
 
   private rejectAfterDestroy(fn: string, callback?: ZegoRoomLoginCallback | ZegoRoomLogoutCallback): boolean {
     if (!this.destroyed) return false;
     // The dispatcher is closed; the caller still hears, once, on a timer turn.
-    if (callback) this.clock.setTimeout(() => { try { callback(E.CommonNotLoginRoom, ''); } catch (e) { this.log.error(`zego-room-bridge: the app's ${fn} callback threw: ${String(e)}`); } }, 0);
-    else this.log.warn(`zego-room-bridge: ${fn} called after destroy (${E.CommonNotLoginRoom})`);
+    if (callback) this.clock.setTimeout(() => { try { callback(E.CommonNotLoginRoom, ''); } catch (e) { this.log.error(`the app's ${fn} callback threw`, e); } }, 0);
+    else this.log.warn(`${fn} called after destroy (${E.CommonNotLoginRoom})`);
     return true;
+  }
+
+  /** The driver's reports, each traced before the engine takes it (as they are when tracing is off). */
+  private traced(events: RoomDriverEvents): RoomDriverEvents {
+    if (!this.tracer.on) return events;
+    const tracer = this.tracer;
+    const out = {} as Record<string, (...args: unknown[]) => void>;
+    for (const [name, handle] of Object.entries(events) as Array<[string, (...args: unknown[]) => void]>) {
+      out[name] = (...args) => {
+        tracer.driver(name, args[0], args);
+        handle(...args);
+      };
+    }
+    return out as unknown as RoomDriverEvents;
   }
 
   private driverEvents(): RoomDriverEvents {
@@ -270,15 +315,16 @@ export class ZegoExpressEngine {
         const changed = session.filterUserUpdate(add, [...byId.keys()]);
         if (changed.length === 0) return;
         const list = changed.map((id) => ({ userID: id, userName: byId.get(id)!.userName || id }));
-        this.post('onRoomUserUpdate', (h) => h.onRoomUserUpdate?.(roomID, add ? ZegoUpdateType.Add : ZegoUpdateType.Delete, list));
+        const updateType = add ? ZegoUpdateType.Add : ZegoUpdateType.Delete;
+        this.post('onRoomUserUpdate', [roomID, updateType, list], (h) => h.onRoomUserUpdate?.(roomID, updateType, list));
       },
       onRoomOnlineUserCountUpdate: (roomID, id, count) => {
         if (live(roomID, id, 1)?.phase !== 'Logined') return;
-        this.post('onRoomOnlineUserCountUpdate', (h) => h.onRoomOnlineUserCountUpdate?.(roomID, count));
+        this.post('onRoomOnlineUserCountUpdate', [roomID, count], (h) => h.onRoomOnlineUserCountUpdate?.(roomID, count));
       },
       onRoomTokenWillExpire: (roomID, id, remain) => {
         if (!live(roomID, id, 1)) return;
-        this.post('onRoomTokenWillExpire', (h) => h.onRoomTokenWillExpire?.(roomID, remain));
+        this.post('onRoomTokenWillExpire', [roomID, remain], (h) => h.onRoomTokenWillExpire?.(roomID, remain));
       },
     };
   }

@@ -1,14 +1,14 @@
 // Delivers app callbacks on the next host timer turn, in the order they were raised, each guarded:
 // a handler that throws is reported and the next one still runs.
 import type { Clock, TimerHandle } from '../host/clock.js';
-import type { Logger } from '../host/log.js';
+import type { Log } from '../host/log.js';
 
 export class Dispatcher {
   private queue: Array<{ what: string; run: () => void }> = [];
   private timer: TimerHandle | undefined;
   private closed = false;
 
-  constructor(private readonly clock: Clock, private readonly log: Logger) {}
+  constructor(private readonly clock: Clock, private readonly log: Log) {}
 
   post(what: string, run: () => void): void {
     if (this.closed) return;
@@ -31,10 +31,7 @@ export class Dispatcher {
     for (const item of batch) {
       if (this.closed) return;
       try { item.run(); }
-      catch (e) {
-        const msg = e instanceof Error ? `${e.message}${e.stack ? `\n${e.stack}` : ''}` : String(e);
-        this.log.error(`zego-room-bridge: the app's ${item.what} threw: ${msg}`);
-      }
+      catch (e) { this.log.error(`the app's ${item.what} threw`, e); }
     }
   }
 }

@@ -1,6 +1,6 @@
 // One room of one engine: runs the transition table, owns the retry timers and the 20-minute window.
 import type { Clock, TimerHandle } from '../host/clock.js';
-import type { Logger } from '../host/log.js';
+import type { Log } from '../host/log.js';
 import type { ZegoRoomStateChangedReason } from '../model/enums.js';
 import { LOGIN_CANCELLED_ERROR_CODE, RETRYABLE_LOGIN_ERRORS, ZegoErrorCode as E } from '../model/errorCodes.js';
 import type { ZegoRoomLoginCallback } from '../model/types.js';
@@ -14,11 +14,13 @@ export interface SessionHost {
   readonly driver: RoomDriver;
   readonly policy: ReconnectPolicy;
   readonly windowMs: number;
-  readonly log: Logger;
+  readonly log: Log;
   /** A new attempt id, unique in this engine (RoomDriver.ts, "Identity"). */
   nextAttemptID(): number;
   emitState(roomID: string, reason: ZegoRoomStateChangedReason, errorCode: number, extendedData: string): void;
-  deliverLoginResult(callback: ZegoRoomLoginCallback, errorCode: number, extendedData: string): void;
+  deliverLoginResult(callback: ZegoRoomLoginCallback, errorCode: number, extendedData: string, roomID: string): void;
+  /** Every row taken, for the trace and debug log. */
+  transitioned(roomID: string, from: string, input: string, to: string, code: number): void;
   sessionEnded(session: RoomSession): void;
 }
 
@@ -59,8 +61,10 @@ export class RoomSession {
   feed(input: Input, inputCode = 0, extendedData = ''): boolean {
     const row = TRANSITIONS[this.phase][input];
     if (!row) return false;
+    const from = this.phase;
     this.phase = row.next;
     const code = row.code === 'input' ? inputCode : (row.code ?? 0);
+    this.host.transitioned(this.roomID, from, input, row.next, code);
     if (row.reason !== undefined) this.host.emitState(this.roomID, row.reason, code, extendedData);
     for (const effect of row.effects) this.run(effect, code, extendedData);
     return true;
@@ -185,7 +189,7 @@ export class RoomSession {
   private finishCallback(code: number, extendedData: string): void {
     const cb = this.loginCallback;
     this.loginCallback = undefined;
-    if (cb) this.host.deliverLoginResult(cb, code, extendedData);
+    if (cb) this.host.deliverLoginResult(cb, code, extendedData, this.roomID);
   }
 
   private clearTimers(): void {
@@ -196,7 +200,7 @@ export class RoomSession {
 
   private guard(what: string, fn: () => void): boolean {
     try { fn(); return true; }
-    catch (e) { this.host.log.error(`zego-room-bridge: driver.${what} threw: ${String(e)}`); return false; }
+    catch (e) { this.host.log.error(`driver.${what} threw`, e, { room: this.roomID }); return false; }
   }
 }
 

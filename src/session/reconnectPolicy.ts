@@ -1,6 +1,6 @@
 // When to try again. The engine enforces the 20-minute window by the clock whatever a policy says;
 // a policy only spaces attempts out (and may end early by returning null).
-import type { Logger } from '../host/log.js';
+import type { Log } from '../host/log.js';
 
 export interface ReconnectContext {
   /** Failed attempts so far in this outage (0 before the first retry). */
@@ -32,23 +32,17 @@ export const MIN_REPEAT_RETRY_DELAY_MS = 100;
  * number) ends the outage and is logged; numbers are clamped to [floor, MAX_TIMER_DELAY_MS], the floor
  * being 0 for the first retry and MIN_REPEAT_RETRY_DELAY_MS after it.
  */
-export function retryDelayFor(policy: ReconnectPolicy, context: ReconnectContext, log: Logger): number | null {
+export function retryDelayFor(policy: ReconnectPolicy, context: ReconnectContext, log: Log): number | null {
   let raw: unknown;
   try { raw = policy.nextRetryDelayMs(context); }
-  catch (e) { log.error(`zego-room-bridge: reconnect policy threw: ${printable(e)}; ending the outage`); return null; }
+  catch (e) { log.error('reconnect policy threw; ending the outage', e); return null; }
   if (raw === null) return null;
   if (typeof raw !== 'number' || !(raw >= 0)) {
-    log.error(`zego-room-bridge: reconnect policy returned ${typeof raw === 'number' ? String(raw) : `a ${typeof raw}`}, not a delay >= 0 or null; ending the outage`);
+    log.error(`reconnect policy returned ${typeof raw === 'number' ? String(raw) : `a ${typeof raw}`}, not a delay >= 0 or null; ending the outage`);
     return null;
   }
   const floor = context.retryCount === 0 ? 0 : MIN_REPEAT_RETRY_DELAY_MS;
   return Math.min(MAX_TIMER_DELAY_MS, Math.max(floor, raw));
-}
-
-/** String(e) without trusting e (a throwing toString, an object without one). */
-function printable(e: unknown): string {
-  try { return e instanceof Error ? e.message : String(e); }
-  catch { return `an unprintable ${typeof e}`; }
 }
 
 /**

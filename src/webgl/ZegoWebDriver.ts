@@ -7,8 +7,10 @@
 // final failure on a reconnect (a token error) end as ReconnectFailed 1002033, and lets the engine drive
 // re-logins after the Web SDK's 300-s give-up.
 import type { ZegoExpressEngine as WebEngine } from 'zego-express-engine-webrtc';
-import type { Logger, LoginRequest, RoomDriver, RoomDriverContext, RoomDriverEvents, TimerHandle } from '../index.js';
+import type { LoginRequest, RoomDriver, RoomDriverContext, RoomDriverEvents, TimerHandle } from '../index.js';
 import { readToken04Expiry } from '../index.js';
+// The logger module is small and stateless: webgl.mjs carries its own copy (its only import from the core stays the public API).
+import { describeError, toLog, type Log, type Logger } from '../host/log.js';
 import { answerAttempt, settleReconnect, takePending, type HeldAttempt } from '../driver/heldAttempt.js';
 import { mapUpdateType, mapWebCode, versionAtLeast, WEBGL_ROOM_MAPPING as M } from './mapping.js';
 import { browserNetworkWatcher, type NetworkWatcher } from './network.js';
@@ -64,7 +66,7 @@ export class ZegoWebDriver implements RoomDriver {
   private readonly rooms = new Map<string, Room>();
   private readonly opts: Required<Omit<ZegoWebDriverOptions, 'network' | 'logger'>>;
   private readonly network: NetworkWatcher | null;
-  private readonly log: Logger;
+  private readonly log: Log;
   private unsubscribe: (() => void) | undefined;
   private online = true;
   private stopped = false;
@@ -80,16 +82,15 @@ export class ZegoWebDriver implements RoomDriver {
       holdGraceMs: options.holdGraceMs ?? 1000,
     };
     this.network = options.network === undefined ? browserNetworkWatcher() : options.network;
-    const c = (globalThis as { console?: { warn(m: string): void; error(m: string): void } }).console;
-    this.log = options.logger ?? { warn: (m) => c?.warn(m), error: (m) => c?.error(m) };
+    this.log = toLog(options.logger);
   }
 
   start(context: RoomDriverContext): void {
     this.ctx = context;
     // Multi-room must be switched on before the first loginRoom, once per lifetime (reference §1.1).
     if (context.roomMode === 1) {
-      try { if (this.zg.enableMultiRoom(true) === false) this.log.warn('zego-room-bridge: the Web SDK refused enableMultiRoom(true) (called after a login?)'); }
-      catch (e) { this.log.error(`zego-room-bridge: enableMultiRoom threw: ${describe(e)}`); }
+      try { if (this.zg.enableMultiRoom(true) === false) this.log.warn('the Web SDK refused enableMultiRoom(true) (called after a login?)'); }
+      catch (e) { this.log.error(`enableMultiRoom threw: ${describe(e)}`); }
     }
     // roomStateChanged only: roomStateUpdate fires together with it and would count every change twice.
     this.zg.on('roomStateChanged', this.onRoomStateChanged);
@@ -169,8 +170,8 @@ export class ZegoWebDriver implements RoomDriver {
     if (room) room.req = { ...room.req, token };
     try {
       // The Web SDK's argument order is (token, roomID).
-      if (this.zg.renewToken(token, roomID) === false) this.log.warn(`zego-room-bridge: the Web SDK refused renewToken for room "${roomID}"`);
-    } catch (e) { this.log.error(`zego-room-bridge: renewToken threw: ${describe(e)}`); }
+      if (this.zg.renewToken(token, roomID) === false) this.log.warn(`the Web SDK refused renewToken for room "${roomID}"`);
+    } catch (e) { this.log.error(`renewToken threw: ${describe(e)}`); }
   }
 
   stop(): void {
@@ -184,7 +185,7 @@ export class ZegoWebDriver implements RoomDriver {
       this.zg.off('roomUserUpdate', this.onRoomUserUpdate);
       this.zg.off('roomOnlineUserCountUpdate', this.onRoomOnlineUserCountUpdate);
       this.zg.off('tokenWillExpire', this.onTokenWillExpire);
-    } catch (e) { this.log.error(`zego-room-bridge: the Web SDK's off threw: ${describe(e)}`); }
+    } catch (e) { this.log.error(`the Web SDK's off threw: ${describe(e)}`); }
   }
 
   // ---- Web SDK events (already on their own timer turn: the runtime delivers them via setTimeout 0) ----
@@ -399,7 +400,7 @@ export class ZegoWebDriver implements RoomDriver {
   private webLogout(roomID: string): void {
     try { this.zg.logoutRoom(roomID); }
     catch (e) {
-      if (codeOf(e) !== M.internal.roomIdIncorrect) this.log.warn(`zego-room-bridge: the Web SDK's logoutRoom threw: ${describe(e)}`);
+      if (codeOf(e) !== M.internal.roomIdIncorrect) this.log.warn(`the Web SDK's logoutRoom threw: ${describe(e)}`);
     }
   }
 
@@ -416,6 +417,6 @@ function codeOf(e: unknown): number {
 
 function describe(e: unknown): string {
   if (e && typeof e === 'object' && 'code' in e) return `${String((e as { code: unknown }).code)} ${String((e as { msg?: unknown }).msg ?? '')}`;
-  return String(e);
+  return describeError(e);
 }
 

@@ -26,7 +26,7 @@ namespace ZegoRoomBridge.Tests
         public readonly List<Rec> Log = new List<Rec>();
 
         /// <summary>A new engine over a fresh core, simulator on a virtual clock starting at Start.</summary>
-        public static Bridge Create(ZegoRoomMode mode = ZegoRoomMode.SingleRoom, string clientId = "A", bool record = true)
+        public static Bridge Create(ZegoRoomMode mode = ZegoRoomMode.SingleRoom, string clientId = "A", bool record = true, System.Action configure = null)
         {
             var b = new Bridge();
             ZegoRoomBridgeSettings.Reset();
@@ -36,6 +36,7 @@ namespace ZegoRoomBridge.Tests
             ZegoRoomBridgeSettings.Simulator.ClientId = clientId;
             ZegoRoomBridgeSettings.Simulator.Seed = 7;
             ZegoRoomBridgeSettings.ScriptHostFactory = () => b.Host = new V8ScriptHost();
+            configure?.Invoke();
             ZegoExpressEngine.SetRoomMode(mode);
             b.Engine = ZegoExpressEngine.CreateEngine(new ZegoEngineProfile { appID = 1, appSign = "" });
             b.Host.Clock = () => b.Now;

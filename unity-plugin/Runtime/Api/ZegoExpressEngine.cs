@@ -434,6 +434,7 @@ namespace ZegoRoomBridge
         {
             var name = ev.Value<string>("event");
             var a = ev["args"] as JArray ?? new JArray();
+            if (name == "trace") { ZegoRoomBridgeSettings.DeliverTrace(a.Count > 0 ? a[0].ToString(Newtonsoft.Json.Formatting.None) : "{}"); return; }
             diagnostics.Remember(name, a);
             switch (name)
             {

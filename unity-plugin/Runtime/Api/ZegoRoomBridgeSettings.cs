@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using UnityEngine;
 
 namespace ZegoRoomBridge
 {
@@ -62,9 +64,71 @@ namespace ZegoRoomBridge
         /// <summary>Extra createEngine fields for the Web and native drivers (their issues define them).</summary>
         public static Dictionary<string, object> DriverOptions = new Dictionary<string, object>();
 
+        /// <summary>
+        /// Record what the engine does: every call, driver report, state transition and event, one JSON record
+        /// each (tokens replaced by "(token)"; docs/TRACE.md). Read them through <see cref="OnTrace"/> or
+        /// <see cref="TraceFile"/>, and draw a file with <c>npx zego-room-bridge draw trace.jsonl</c>.
+        /// Read at CreateEngine. Off by default: a record costs a JSON string per transition.
+        /// </summary>
+        public static bool Trace;
+
+        /// <summary>
+        /// Each trace record's JSON (one line), on the main thread during the engine's Tick, before the event
+        /// it describes reaches your delegates. A handler that throws is logged and the others still run.
+        /// </summary>
+        public static event Action<string> OnTrace;
+
+        /// <summary>
+        /// With <see cref="Trace"/>: a file that gets one record per line (JSON Lines), emptied at CreateEngine,
+        /// e.g. <c>Path.Combine(Application.persistentDataPath, "zego-trace.jsonl")</c> to copy off a device.
+        /// </summary>
+        public static string TraceFile;
+
+        static bool traceFileFailed;
+
+        /// <summary>Starts a trace (empties <see cref="TraceFile"/>); the createEngine request's "trace" value.</summary>
+        internal static bool BeginTrace()
+        {
+            traceFileFailed = false;
+            if (!string.IsNullOrEmpty(TraceFile))
+            {
+                try { File.WriteAllText(TraceFile, ""); }
+                catch (Exception e) { TraceFileFailed(e); }
+            }
+            return true;
+        }
+
+        /// <summary>One record from the core (a `trace` event): to the file, then to each OnTrace handler.</summary>
+        internal static void DeliverTrace(string json)
+        {
+            if (!string.IsNullOrEmpty(TraceFile) && !traceFileFailed)
+            {
+                try { File.AppendAllText(TraceFile, json + "\n"); }
+                catch (Exception e) { TraceFileFailed(e); }
+            }
+            var handlers = OnTrace;
+            if (handlers == null) return;
+            foreach (var one in handlers.GetInvocationList())
+            {
+                try { ((Action<string>)one)(json); }
+                catch (Exception e) { Debug.LogError("zego-room-bridge: the app's OnTrace threw: " + e); }
+            }
+        }
+
+        static void TraceFileFailed(Exception e)
+        {
+            // Once per trace: a full disk must not flood the log.
+            traceFileFailed = true;
+            Debug.LogError("zego-room-bridge: cannot write the trace file " + TraceFile + " (" + e.Message + "); records still reach OnTrace");
+        }
+
         /// <summary>Back to the defaults (called at the start of each Play session).</summary>
         public static void Reset()
         {
+            Trace = false;
+            OnTrace = null;
+            TraceFile = null;
+            traceFileFailed = false;
             UseSimulator = false;
             Simulator = new ZegoSimulatorOptions();
             WebServer = null;

@@ -11,6 +11,7 @@ namespace ZegoRoomBridge
             req["appID"] = profile.appID;
             req["roomMode"] = (int)roomMode;
             req["driver"] = DriverSelector.WireName(driver);
+            if (ZegoRoomBridgeSettings.Trace) req["trace"] = ZegoRoomBridgeSettings.BeginTrace();
             if (driver == ZegoRoomDriverKind.Simulator) AddSimulator(req, settings);
             else if (driver == ZegoRoomDriverKind.Web) AddWeb(req);
             if (driver != ZegoRoomDriverKind.Simulator && ZegoRoomBridgeSettings.DriverOptions != null)
