@@ -1,7 +1,7 @@
 // A fake of ZEGO's Unity SDK room API for the tests only: namespace, type and member names and signatures
-// as in ../shared/reference/zego-room-api.md §4 (the 2.19 IZegoEventHandler/ZegoExpressEngine, the 3.x
-// defines). ZegoEngineProfile, ZegoScenario and OnDebugError's field are not quoted there; they follow
-// ZEGO's 3.x SDK as the bridge's own ZegoTypes.cs does.
+// as in ZEGO's Unity API reference (docs/SOURCES.md: the 2.19 IZegoEventHandler/ZegoExpressEngine, the 3.x
+// defines). ZegoEngineProfile, ZegoScenario and OnDebugError's field follow ZEGO's 3.x SDK, as the bridge's
+// own ZegoTypes.cs does.
 using System.Collections.Generic;
 
 namespace ZEGO

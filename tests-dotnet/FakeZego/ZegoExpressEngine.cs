@@ -1,4 +1,4 @@
-// ZEGO's abstract engine with its static factory and public delegate fields (reference §4.1), and the
+// ZEGO's abstract engine with its static factory and public delegate fields (ZEGO's Unity API reference, docs/SOURCES.md), and the
 // fake behind it: every call is recorded as one line, and tests raise the delegates, from any thread.
 using System.Collections.Generic;
 using System.Threading;

@@ -1,4 +1,4 @@
-// Compile test: ZEGO's own Unity usage (reference §4.1, ZEGO's examples), with only the using line
+// Compile test: ZEGO's own Unity usage (ZEGO's Unity API reference and examples, docs/SOURCES.md), with only the using line
 // changed from `using ZEGO;`. If this file stops compiling, the API is no longer a drop-in.
 using System.Collections.Generic;
 using UnityEngine;
