@@ -1,6 +1,6 @@
 // Reconnect schedules of the peers, as ReconnectPolicy objects the engine can run, so every schedule
-// is measured on the same simulated service and the same outages. Sources: ../shared/reference/peer-sdks.md
-// and zego-room-api.md §2.5 (the ZEGO Web 3.12.0 runtime).
+// is measured on the same simulated service and the same outages. Sources (docs/SOURCES.md): the peer
+// schedules, and the Web SDK package's runtime (3.12.0) for ZEGO Web's own.
 
 /** ZEGO Web 3.12.0: first retry random in 0–4 s, then 2^round(n/2+1) s capped at 32 s; gives up at 300 s. */
 export const zegoWeb = (random) => ({

@@ -239,7 +239,7 @@ Reconnecting at once.
 |---|---|---|---|---|
 | core.mjs (this project) | ${sizes.raw} B | ${sizes.min} B | ${sizes.gzRaw} B | **${sizes.gzMin} B** |
 
-Peers' main browser files after gzip -9 (../shared/reference/peer-sdks.md): phoenix 8,540 B, socket.io
+Peers' main browser files after gzip -9 (their npm packages' browser builds): phoenix 8,540 B, socket.io
 14,763 B, LiveKit Unity jspre 103,963 B, livekit-client 153,748 B, TRTC 278,738 B, Agora 429,866 B,
 ZEGO Web 572,063 B${sizes.zegoWebGz ? ` (measured here from node_modules: ${sizes.zegoWebGz} B)` : ''}. core.mjs is shipped unminified
 (readable in the Unity Editor); the minified figure is what a WebGL build's packer could ship.

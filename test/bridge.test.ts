@@ -24,7 +24,7 @@ describe('bridge', () => {
     expect(bridgePending()).toBe(1);
   });
 
-  test('the seed case 3 through the boundary: Reconnecting, B\'s Delete at 90 s, ReconnectFailed at 20 min', () => {
+  test('reconnection case 3 of ZEGO\'s room connection status page through the boundary: Reconnecting, B\'s Delete at 90 s, ReconnectFailed at 20 min', () => {
     const sim = { clock: 'virtual', startMs: 0 };
     const a = call({ op: 'createEngine', appID: 1, simulator: sim, clientId: 'A' }).engine;
     const b = call({ op: 'createEngine', appID: 1, clientId: 'B' }).engine;

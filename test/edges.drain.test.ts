@@ -48,7 +48,7 @@ describe('bridgeDrain never loses the queue', () => {
     registerBridgeDriver('oddext', (_req, ctx) => {
       const driver = new SimulatedRoomService({ clock: ctx.clock }).createDriver(ctx.clientId);
       const start = driver.start.bind(driver);
-      driver.start = (c) => start({ ...c, events: { ...c.events, onLoginResult: (room, code) => c.events.onLoginResult(room, code, BigInt(1) as never) } });
+      driver.start = (c) => start({ ...c, events: { ...c.events, onLoginResult: (room, id, code) => c.events.onLoginResult(room, id, code, BigInt(1) as never) } });
       return driver;
     });
     const e = call({ op: 'createEngine', driver: 'oddext', simulator: { clock: 'virtual' }, clientId: 'S' }).engine as string;

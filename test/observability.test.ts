@@ -142,18 +142,18 @@ describe('trace', () => {
       { t: 5000, engine: 'eA', kind: 'transition', room: 'room1', from: 'Logout', to: 'Logining', input: 'login', code: 0 },
       { t: 5000, engine: 'eA', kind: 'event', name: 'onRoomStateChanged', room: 'room1', args: ['room1', R.Logining, 0, ''] },
       { t: 5000, engine: 'eA', kind: 'event', name: 'onRoomStateUpdate', room: 'room1', args: ['room1', 1, 0, ''] },
-      { t: 5120, engine: 'eA', kind: 'driver', name: 'onLoginResult', room: 'room1', args: ['room1', 0, '{"room_session_id":"1"}'] },
+      { t: 5120, engine: 'eA', kind: 'driver', name: 'onLoginResult', room: 'room1', args: ['room1', 1, 0, '{"room_session_id":"1"}'] },
       { t: 5120, engine: 'eA', kind: 'transition', room: 'room1', from: 'Logining', to: 'Logined', input: 'attemptOk', code: 0 },
       { t: 5120, engine: 'eA', kind: 'event', name: 'onRoomStateChanged', room: 'room1', args: ['room1', R.Logined, 0, '{"room_session_id":"1"}'] },
       { t: 5120, engine: 'eA', kind: 'event', name: 'onRoomStateUpdate', room: 'room1', args: ['room1', 2, 0, '{"room_session_id":"1"}'] },
       { t: 5120, engine: 'eA', kind: 'event', name: 'loginRoomCallback', room: 'room1', args: [0, '{"room_session_id":"1"}'] },
-      { t: 6000, engine: 'eA', kind: 'driver', name: 'onLinkLost', args: [null, 1002051] },
+      { t: 6000, engine: 'eA', kind: 'driver', name: 'onLinkLost', room: 'room1', args: ['room1', 1, 1002051] },
       { t: 6000, engine: 'eA', kind: 'transition', room: 'room1', from: 'Logined', to: 'Reconnecting', input: 'linkLost', code: 1002051 },
       { t: 6000, engine: 'eA', kind: 'event', name: 'onRoomStateChanged', room: 'room1', args: ['room1', R.Reconnecting, 1002051, ''] },
       { t: 6000, engine: 'eA', kind: 'event', name: 'onRoomStateUpdate', room: 'room1', args: ['room1', 1, 1002051, ''] },
       // The default policy's first retry is at once: the attempt fails (no network) and the next is scheduled.
       { t: 6000, engine: 'eA', kind: 'transition', room: 'room1', from: 'Reconnecting', to: 'Reconnecting', input: 'retryDue', code: 0 },
-      { t: 6000, engine: 'eA', kind: 'driver', name: 'onLoginResult', room: 'room1', args: ['room1', 1002030, ''] },
+      { t: 6000, engine: 'eA', kind: 'driver', name: 'onLoginResult', room: 'room1', args: ['room1', 2, 1002030, ''] },
       { t: 6000, engine: 'eA', kind: 'transition', room: 'room1', from: 'Reconnecting', to: 'Reconnecting', input: 'attemptRetry', code: 0 },
     ]);
     // Plain JSON: a record survives a round trip unchanged.

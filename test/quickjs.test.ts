@@ -1,4 +1,4 @@
-// core.mjs where PuerTS runs it: quickjs-ng with only console and Tick-pumped timers. The seed's
+// core.mjs where PuerTS runs it: quickjs-ng with only console and Tick-pumped timers. The source document's
 // three reconnection cases are played through the string exports the C# shim calls.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -16,7 +16,7 @@ function loggedInPair() {
   return { w, a, b, T0 };
 }
 
-describe('the seed: login (T0..T2)', () => {
+describe('ZEGO\'s room connection status page: login (T0..T2)', () => {
   test('A gets Logining at T0 and Logined at T1 = T0 + 120 ms; B hears the Add at T2 = T1 + 100 ms', () => {
     const { a, b, T0 } = loggedInPair();
     expect(a.states('room1')).toEqual([[T0, R.Logining, 0], [T0 + 120, R.Logined, 0]]);
@@ -26,7 +26,7 @@ describe('the seed: login (T0..T2)', () => {
   });
 });
 
-describe('the seed: reconnection', () => {
+describe('ZEGO\'s room connection status page: reconnection', () => {
   test('case 1: back before the 90 s heartbeat timeout — A gets Reconnecting then Reconnected, B gets no user update', () => {
     const { w, a, b } = loggedInPair();
     a.clear(); b.clear();

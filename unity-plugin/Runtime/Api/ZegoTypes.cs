@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-// ZEGO's Unity data classes with ZEGO's field names, types and defaults (reference §4.2), so code
+// ZEGO's Unity data classes with ZEGO's field names, types and defaults (ZEGO's Unity API reference), so code
 // written against `using ZEGO;` compiles unchanged against `using ZegoRoomBridge;`.
 namespace ZegoRoomBridge
 {

@@ -32,10 +32,106 @@ function hostClock() {
     };
 }
 
-// Logging seam. Tokens never reach a log line: the engine logs codes and messages, never call arguments.
-function consoleLogger() {
+// Logging seam: one prefix, four levels, a context (engine, room, attempt), errors with their stack.
+// Lines go to an injected sink (the app's logger, or the host's console: PuerTS routes it to Unity's log).
+// Tokens never reach a line: the engine registers every token it is given, and each line is scrubbed of
+// those and of anything shaped like a ZEGO Token04 before it is written.
+/** Written before every line, here and nowhere else. */
+const LOG_PREFIX = 'zego-room-bridge';
+/** What a token is replaced with in log lines and trace records. */
+const REDACTED = '(token)';
+/** Token04 is "04" and base64 of a payload far longer than this; nothing else the bridge logs looks like it. */
+const TOKEN04_SHAPE = /04[A-Za-z0-9+/]{32,}={0,2}/g;
+/** The last tokens an engine was given; older ones are long expired. Bounded so a renewing app does not grow it. */
+const MAX_SECRETS = 16;
+/** Shorter strings are no real token, and scrubbing them would mangle ordinary words ("tok" in "token"). */
+const MIN_SECRET_LENGTH = 8;
+/** The tokens to scrub, shared by an engine's loggers and its tracer. */
+class Secrets {
+    constructor() {
+        this.known = [];
+    }
+    add(secret) {
+        if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH || this.known.includes(secret))
+            return;
+        this.known.push(secret);
+        if (this.known.length > MAX_SECRETS)
+            this.known.shift();
+    }
+    scrub(text) {
+        let out = text;
+        for (const s of this.known)
+            if (out.includes(s))
+                out = out.split(s).join(REDACTED);
+        return out.replace(TOKEN04_SHAPE, REDACTED);
+    }
+}
+/** `e.stack` when there is one (it starts with the message in V8, QuickJS and browsers), else the message or String(e). */
+function describeError(e) {
+    try {
+        if (e instanceof Error) {
+            const head = `${e.name}: ${e.message}`;
+            const stack = typeof e.stack === 'string' ? e.stack : '';
+            if (!stack)
+                return head;
+            return stack.includes(e.message) ? stack : `${head}\n${stack}`;
+        }
+        return String(e);
+    }
+    catch {
+        return `an unprintable ${typeof e}`;
+    }
+}
+/** `room "r" ` etc., quoted only when a value could be misread (spaces, brackets). */
+function formatContext(context) {
+    const parts = [];
+    const value = (v) => (typeof v === 'string' && !/^[\w.:@#+-]+$/.test(v) ? JSON.stringify(v) : String(v));
+    if (context.engine !== undefined)
+        parts.push(`engine=${value(context.engine)}`);
+    if (context.room !== undefined)
+        parts.push(`room=${value(context.room)}`);
+    if (context.attempt !== undefined)
+        parts.push(`attempt=${value(context.attempt)}`);
+    return parts.length ? ` [${parts.join(' ')}]` : '';
+}
+/**
+ * The core's logger over a sink. `warn`/`error` take the error that caused the line, if any: its stack is kept.
+ * A sink that throws is ignored (a broken console must not break the engine).
+ */
+class Log {
+    constructor(sink, context = {}, secrets = new Secrets()) {
+        this.sink = sink;
+        this.context = context;
+        this.secrets = secrets;
+    }
+    /** The same sink and secrets, with more context. */
+    with(context) {
+        return new Log(this.sink, { ...this.context, ...context }, this.secrets);
+    }
+    /** Whether debug lines go anywhere: callers skip building them otherwise. */
+    get debugEnabled() { return typeof this.sink.debug === 'function'; }
+    debug(message, context) { this.write('debug', message, undefined, context); }
+    info(message, context) { this.write('info', message, undefined, context); }
+    warn(message, cause, context) { this.write('warn', message, cause, context); }
+    error(message, cause, context) { this.write('error', message, cause, context); }
+    write(level, message, cause, context) {
+        const write = this.sink[level];
+        if (typeof write !== 'function')
+            return;
+        const where = formatContext(context ? { ...this.context, ...context } : this.context);
+        const why = cause === undefined ? '' : `: ${describeError(cause)}`;
+        const line = this.secrets.scrub(`${LOG_PREFIX}${where}: ${message}${why}`);
+        try {
+            write.call(this.sink, line);
+        }
+        catch { /* a broken sink must not break the engine */ }
+    }
+}
+/** The host's console (PuerTS: Unity's log, by level). Lines below `minLevel` are dropped; the default keeps warn and error. */
+function consoleLogger(minLevel = 'warn') {
     const c = globalThis.console;
-    const out = (m, level) => {
+    const order = ['debug', 'info', 'warn', 'error'];
+    const out = (level) => (m) => {
         const f = c && (c[level] || c.log);
         if (f) {
             try {
@@ -44,7 +140,19 @@ function consoleLogger() {
             catch { /* a broken console must not break the engine */ }
         }
     };
-    return { warn: (m) => out(m, 'warn'), error: (m) => out(m, 'error') };
+    const keeps = (level) => order.indexOf(level) >= order.indexOf(minLevel);
+    const logger = { warn: keeps('warn') ? out('warn') : () => undefined, error: out('error') };
+    if (keeps('info'))
+        logger.info = out('info');
+    if (keeps('debug'))
+        logger.debug = out('debug');
+    return logger;
+}
+/** `logger` as the core's Log (unchanged when it already is one). */
+function toLog(logger, context) {
+    if (logger instanceof Log)
+        return context ? logger.with(context) : logger;
+    return new Log(logger ?? consoleLogger(), context);
 }
 
 // A small seeded PRNG (mulberry32) so jitter is reproducible in tests, the demo and benchmarks.
@@ -424,26 +532,17 @@ function retryDelayFor(policy, context, log) {
         raw = policy.nextRetryDelayMs(context);
     }
     catch (e) {
-        log.error(`zego-room-bridge: reconnect policy threw: ${printable$1(e)}; ending the outage`);
+        log.error('reconnect policy threw; ending the outage', e);
         return null;
     }
     if (raw === null)
         return null;
     if (typeof raw !== 'number' || !(raw >= 0)) {
-        log.error(`zego-room-bridge: reconnect policy returned ${typeof raw === 'number' ? String(raw) : `a ${typeof raw}`}, not a delay >= 0 or null; ending the outage`);
+        log.error(`reconnect policy returned ${typeof raw === 'number' ? String(raw) : `a ${typeof raw}`}, not a delay >= 0 or null; ending the outage`);
         return null;
     }
     const floor = context.retryCount === 0 ? 0 : MIN_REPEAT_RETRY_DELAY_MS;
     return Math.min(MAX_TIMER_DELAY_MS, Math.max(floor, raw));
-}
-/** String(e) without trusting e (a throwing toString, an object without one). */
-function printable$1(e) {
-    try {
-        return e instanceof Error ? e.message : String(e);
-    }
-    catch {
-        return `an unprintable ${typeof e}`;
-    }
 }
 /**
  * Default: at once, then 0.5 s, 1 s, then a steady ~2 s ± 25 %. The steady mean is 2.1 s so that, with
@@ -527,8 +626,10 @@ class RoomSession {
         const row = TRANSITIONS[this.phase][input];
         if (!row)
             return false;
+        const from = this.phase;
         this.phase = row.next;
         const code = row.code === 'input' ? inputCode : (row.code ?? 0);
+        this.host.transitioned(this.roomID, from, input, row.next, code);
         if (row.reason !== undefined)
             this.host.emitState(this.roomID, row.reason, code, extendedData);
         for (const effect of row.effects)
@@ -676,7 +777,7 @@ class RoomSession {
         const cb = this.loginCallback;
         this.loginCallback = undefined;
         if (cb)
-            this.host.deliverLoginResult(cb, code, extendedData);
+            this.host.deliverLoginResult(cb, code, extendedData, this.roomID);
     }
     clearTimers() {
         const { clock } = this.host;
@@ -695,7 +796,7 @@ class RoomSession {
             return true;
         }
         catch (e) {
-            this.host.log.error(`zego-room-bridge: driver.${what} threw: ${String(e)}`);
+            this.host.log.error(`driver.${what} threw`, e, { room: this.roomID });
             return false;
         }
     }
@@ -736,15 +837,91 @@ class Dispatcher {
                 item.run();
             }
             catch (e) {
-                const msg = e instanceof Error ? `${e.message}${e.stack ? `\n${e.stack}` : ''}` : String(e);
-                this.log.error(`zego-room-bridge: the app's ${item.what} threw: ${msg}`);
+                this.log.error(`the app's ${item.what} threw`, e);
             }
         }
     }
 }
 
+// The transition trace: one plain JSON-able record per app call, driver report, state transition and
+// event raised to the app, stamped with the engine's clock. `zego-room-bridge draw` turns a list of them
+// into the demo's timeline picture (docs/TRACE.md). Tokens are replaced before a record leaves.
+const MAX_DEPTH = 4;
+const MAX_ITEMS = 64;
+/** A JSON value for any argument an app might pass (bad input included): bounded, no cycles, no functions. */
+function plain(value, secrets, depth = 0) {
+    switch (typeof value) {
+        case 'string': return secrets.scrub(value);
+        case 'number': return Number.isFinite(value) ? value : String(value);
+        case 'boolean': return value;
+        case 'undefined': return null;
+        case 'bigint': return `${String(value)}n`;
+        case 'function': return '(function)';
+        case 'symbol': return '(symbol)';
+    }
+    if (value === null)
+        return null;
+    if (depth >= MAX_DEPTH)
+        return '(…)';
+    try {
+        if (Array.isArray(value))
+            return value.slice(0, MAX_ITEMS).map((v) => plain(v, secrets, depth + 1));
+        const out = {};
+        for (const key of Object.keys(value).slice(0, MAX_ITEMS)) {
+            out[key] = key === 'token' ? REDACTED : plain(value[key], secrets, depth + 1);
+        }
+        return out;
+    }
+    catch {
+        return '(unreadable)';
+    }
+}
+/** Builds and hands out records; does nothing without a trace function. A throwing one is logged once and kept. */
+class Tracer {
+    constructor(engine, now, log, fn) {
+        this.engine = engine;
+        this.now = now;
+        this.log = log;
+        this.fn = fn;
+        this.reported = false;
+    }
+    get on() { return this.fn !== undefined; }
+    call(name, room, args) {
+        if (this.fn)
+            this.emit({ kind: 'call', name, ...roomField(room, this.log.secrets), args: args.map((a) => plain(a, this.log.secrets)) });
+    }
+    driver(name, room, args) {
+        if (this.fn)
+            this.emit({ kind: 'driver', name, ...roomField(room, this.log.secrets), args: args.map((a) => plain(a, this.log.secrets)) });
+    }
+    event(name, room, args) {
+        if (this.fn)
+            this.emit({ kind: 'event', name, ...roomField(room, this.log.secrets), args: args.map((a) => plain(a, this.log.secrets)) });
+    }
+    transition(room, from, input, to, code) {
+        if (this.fn)
+            this.emit({ kind: 'transition', room: this.log.secrets.scrub(room), from, to, input, code });
+    }
+    emit(fields) {
+        const record = { t: this.now(), engine: this.engine, ...fields };
+        try {
+            this.fn(record);
+        }
+        catch (e) {
+            if (this.reported)
+                return;
+            this.reported = true;
+            this.log.error('the trace function threw (reported once; the engine goes on)', e);
+        }
+    }
+}
+function roomField(room, secrets) {
+    return typeof room === 'string' ? { room: secrets.scrub(room) } : {};
+}
+
 // The app-facing API, named and shaped like ZEGO Express (RN/Web). It validates, keeps one
 // RoomSession per room, relays driver events, and delivers every callback on a host timer turn.
+let enginesCreated = 0;
 class ZegoExpressEngine {
     /** A new engine each call: several in one process are normal (one per simulated user, say). */
     static createEngine(options) {
@@ -763,7 +940,10 @@ class ZegoExpressEngine {
         this.roomMode = options.roomMode ?? ZegoRoomMode.SingleRoom;
         this.clock = options.clock ?? hostClock();
         this.driver = options.driver;
-        this.log = options.logger ?? consoleLogger();
+        const id = typeof options.id === 'string' && options.id ? options.id : `engine-${++enginesCreated}`;
+        this.log = toLog(options.logger, { engine: id });
+        const trace = typeof options.trace === 'function' ? options.trace : undefined;
+        this.tracer = new Tracer(id, () => this.clock.now(), this.log, trace);
         this.dispatcher = new Dispatcher(this.clock, this.log);
         const engine = this;
         this.sessionHost = {
@@ -774,29 +954,33 @@ class ZegoExpressEngine {
             log: this.log,
             nextAttemptID: () => ++engine.attempts,
             emitState: (roomID, reason, code, ext) => engine.emitState(roomID, reason, code, ext),
-            deliverLoginResult: (cb, code, ext) => engine.dispatcher.post('loginRoom callback', () => cb(code, ext)),
+            deliverLoginResult: (cb, code, ext, roomID) => engine.postResult('loginRoom', cb, code, ext, roomID),
+            transitioned: (roomID, from, input, to, code) => engine.transitioned(roomID, from, input, to, code),
             sessionEnded: (s) => { if (engine.rooms.get(s.roomID) === s)
                 engine.rooms.delete(s.roomID); },
         };
-        this.driver.start({ appID: options.appID, roomMode: this.roomMode, clock: this.clock, events: this.driverEvents() });
+        this.tracer.call('createEngine', undefined, [{ appID: options.appID, roomMode: this.roomMode }]);
+        this.driver.start({ appID: options.appID, roomMode: this.roomMode, clock: this.clock, events: this.traced(this.driverEvents()) });
     }
     setEventHandler(handler) {
         this.handler = handler ?? null;
     }
     loginRoom(roomID, user, config, callback) {
         const fn = 'loginRoom';
+        this.log.secrets.add(config?.token);
+        this.tracer.call(fn, roomID, [roomID, user, config]);
         if (this.rejectAfterDestroy(fn, callback))
             return;
         const code = checkRoomID(roomID) || checkUser(user) || checkConfig(config);
         if (code !== 0) {
             this.badInputFor(roomID, code);
-            this.reject(fn, code, describe(code, roomID), callback);
+            this.reject(fn, code, describe(code, roomID), callback, roomID);
             return;
         }
         // Room-mode limits are about the engine, not this room: the caller hears, no state event.
         const modeCode = this.modeCheck(roomID, user);
         if (modeCode !== 0) {
-            this.reject(fn, modeCode, describe(modeCode, roomID), callback);
+            this.reject(fn, modeCode, describe(modeCode, roomID), callback, roomID);
             return;
         }
         const request = makeRequest(roomID, user, config);
@@ -804,6 +988,8 @@ class ZegoExpressEngine {
     }
     switchRoom(fromRoomID, toRoomID, config) {
         const fn = 'switchRoom';
+        this.log.secrets.add(config?.token);
+        this.tracer.call(fn, toRoomID, [fromRoomID, toRoomID, config]);
         if (this.rejectAfterDestroy(fn))
             return;
         // ZEGO (Unity 2.19): "When … ZEGO_ROOM_MODE_MULTI_ROOM, this function is not available": checked first, nothing changes.
@@ -843,39 +1029,42 @@ class ZegoExpressEngine {
             callback = roomID;
             roomID = undefined;
         }
+        this.tracer.call(fn, roomID, roomID === undefined ? [] : [roomID]);
         if (this.rejectAfterDestroy(fn, callback))
             return;
         const typeCode = typeCheck(roomID);
         if (roomID !== undefined && roomID !== null && typeCode !== 0) {
             // Never converted: String(['home']) would name a logged-in room.
             this.debugError(typeCode, fn, describe(typeCode, roomID));
-            this.postResult(fn, callback, typeCode);
+            this.postResult(fn, callback, typeCode, '', roomID);
             return;
         }
         if (roomID === undefined || roomID === null) {
             // ZEGO: logs out of every room; "if not logged in, will also return success".
             for (const s of [...this.rooms.values()])
                 s.feed('logout');
-            this.postResult(fn, callback, 0);
+            this.postResult(fn, callback, 0, '', roomID);
             return;
         }
         const session = this.rooms.get(roomID);
         if (session) {
             session.feed('logout');
-            this.postResult(fn, callback, 0);
+            this.postResult(fn, callback, 0, '', roomID);
             return;
         }
         // ZEGO: LogoutFailed 1002002 for a room not logged in (multi-room), and in single-room mode "if the
         // incoming roomID is different from the logged-in room name, SDK will return failure". Nowhere: success.
         if (this.roomMode === ZegoRoomMode.MultiRoom || this.rooms.size > 0) {
             this.emitState(roomIDForEvents(roomID), ZegoRoomStateChangedReason.LogoutFailed, ZegoErrorCode.RoomRoomidIncorrect, '');
-            this.postResult(fn, callback, ZegoErrorCode.RoomRoomidIncorrect);
+            this.postResult(fn, callback, ZegoErrorCode.RoomRoomidIncorrect, '', roomID);
             return;
         }
-        this.postResult(fn, callback, 0);
+        this.postResult(fn, callback, 0, '', roomID);
     }
     renewToken(roomID, token) {
         const fn = 'renewToken';
+        this.log.secrets.add(token);
+        this.tracer.call(fn, roomID, [roomID, token === undefined ? null : '(token)']);
         if (this.rejectAfterDestroy(fn))
             return;
         const typeCode = typeCheck(roomID);
@@ -897,11 +1086,12 @@ class ZegoExpressEngine {
             this.driver.renewToken(roomID, token);
         }
         catch (e) {
-            this.log.error(`zego-room-bridge: driver.renewToken threw: ${String(e)}`);
+            this.log.error('driver.renewToken threw', e, { room: roomID });
         }
     }
     /** The host's reachability signal (Unity's Application.internetReachability, the browser's online/offline). */
     setNetworkReachable(reachable) {
+        this.tracer.call('setNetworkReachable', undefined, [reachable]);
         if (this.destroyed)
             return;
         for (const s of [...this.rooms.values()]) {
@@ -915,6 +1105,7 @@ class ZegoExpressEngine {
     destroy() {
         if (this.destroyed)
             return;
+        this.tracer.call('destroy', undefined, []);
         this.destroyed = true;
         for (const s of this.rooms.values()) {
             s.dispose();
@@ -929,7 +1120,7 @@ class ZegoExpressEngine {
             this.driver.stop();
         }
         catch (e) {
-            this.log.error(`zego-room-bridge: driver.stop threw: ${String(e)}`);
+            this.log.error('driver.stop threw', e);
         }
         this.dispatcher.close();
         this.handler = null;
@@ -963,7 +1154,7 @@ class ZegoExpressEngine {
         return 0;
     }
     emitState(roomID, reason, errorCode, extendedData) {
-        this.post('onRoomStateChanged', (h) => h.onRoomStateChanged?.(roomID, reason, errorCode, extendedData));
+        this.post('onRoomStateChanged', [roomID, reason, errorCode, extendedData], (h) => h.onRoomStateChanged?.(roomID, reason, errorCode, extendedData));
         const state = ROOM_STATE_OF_REASON[reason];
         if (state === null)
             return;
@@ -973,23 +1164,32 @@ class ZegoExpressEngine {
         else
             this.legacyState.set(roomID, state);
         if (state !== before)
-            this.post('onRoomStateUpdate', (h) => h.onRoomStateUpdate?.(roomID, state, errorCode, extendedData));
+            this.post('onRoomStateUpdate', [roomID, state, errorCode, extendedData], (h) => h.onRoomStateUpdate?.(roomID, state, errorCode, extendedData));
     }
-    post(what, call) {
-        this.dispatcher.post(what, () => { const h = this.handler; if (h)
+    /** Raises one app event (traced with its arguments, which are what the handler gets). */
+    post(name, args, call) {
+        this.tracer.event(name, typeof args[0] === 'string' ? args[0] : undefined, args);
+        this.dispatcher.post(name, () => { const h = this.handler; if (h)
             call(h); });
     }
-    postResult(fn, callback, code) {
-        if (callback)
-            this.dispatcher.post(`${fn} callback`, () => callback(code, ''));
+    postResult(fn, callback, code, extendedData = '', roomID) {
+        if (!callback)
+            return;
+        this.tracer.event(`${fn}Callback`, typeof roomID === 'string' ? roomID : undefined, [code, extendedData]);
+        this.dispatcher.post(`${fn} callback`, () => callback(code, extendedData));
+    }
+    transitioned(roomID, from, input, to, code) {
+        this.tracer.transition(roomID, from, input, to, code);
+        if (this.log.debugEnabled)
+            this.log.debug(`${from} --${input}--> ${to}${code ? ` (${code})` : ''}`, { room: roomID });
     }
     debugError(code, funcName, info) {
-        this.post('onDebugError', (h) => h.onDebugError?.(code, funcName, info));
+        this.post('onDebugError', [code, funcName, info], (h) => h.onDebugError?.(code, funcName, info));
     }
     /** A rejected call: onDebugError (always) and the result callback when there is one. */
-    reject(fn, code, info, callback) {
+    reject(fn, code, info, callback, roomIDArg) {
         this.debugError(code, fn, info);
-        this.postResult(fn, callback, code);
+        this.postResult(fn, callback, code, '', roomIDArg);
     }
     rejectAfterDestroy(fn, callback) {
         if (!this.destroyed)
@@ -1000,11 +1200,25 @@ class ZegoExpressEngine {
                 callback(ZegoErrorCode.CommonNotLoginRoom, '');
             }
             catch (e) {
-                this.log.error(`zego-room-bridge: the app's ${fn} callback threw: ${String(e)}`);
+                this.log.error(`the app's ${fn} callback threw`, e);
             } }, 0);
         else
-            this.log.warn(`zego-room-bridge: ${fn} called after destroy (${ZegoErrorCode.CommonNotLoginRoom})`);
+            this.log.warn(`${fn} called after destroy (${ZegoErrorCode.CommonNotLoginRoom})`);
         return true;
+    }
+    /** The driver's reports, each traced before the engine takes it (as they are when tracing is off). */
+    traced(events) {
+        if (!this.tracer.on)
+            return events;
+        const tracer = this.tracer;
+        const out = {};
+        for (const [name, handle] of Object.entries(events)) {
+            out[name] = (...args) => {
+                tracer.driver(name, args[0], args);
+                handle(...args);
+            };
+        }
+        return out;
     }
     driverEvents() {
         // Routed by room and identity: an event for an attempt or session the room has moved on from is
@@ -1033,17 +1247,18 @@ class ZegoExpressEngine {
                 if (changed.length === 0)
                     return;
                 const list = changed.map((id) => ({ userID: id, userName: byId.get(id).userName || id }));
-                this.post('onRoomUserUpdate', (h) => h.onRoomUserUpdate?.(roomID, add ? ZegoUpdateType.Add : ZegoUpdateType.Delete, list));
+                const updateType = add ? ZegoUpdateType.Add : ZegoUpdateType.Delete;
+                this.post('onRoomUserUpdate', [roomID, updateType, list], (h) => h.onRoomUserUpdate?.(roomID, updateType, list));
             },
             onRoomOnlineUserCountUpdate: (roomID, id, count) => {
                 if (live(roomID, id, 1)?.phase !== 'Logined')
                     return;
-                this.post('onRoomOnlineUserCountUpdate', (h) => h.onRoomOnlineUserCountUpdate?.(roomID, count));
+                this.post('onRoomOnlineUserCountUpdate', [roomID, count], (h) => h.onRoomOnlineUserCountUpdate?.(roomID, count));
             },
             onRoomTokenWillExpire: (roomID, id, remain) => {
                 if (!live(roomID, id, 1))
                     return;
-                this.post('onRoomTokenWillExpire', (h) => h.onRoomTokenWillExpire?.(roomID, remain));
+                this.post('onRoomTokenWillExpire', [roomID, remain], (h) => h.onRoomTokenWillExpire?.(roomID, remain));
             },
         };
     }
@@ -1756,7 +1971,7 @@ function serializeEvent(ev) {
     }
     const engine = typeof ev.engine === 'string' ? echo(ev.engine) : '';
     const event = typeof ev.event === 'string' ? echo(ev.event) : '';
-    const replacement = { engine, event: 'bridgeError', args: [ZegoErrorCode.CommonIllegalParam, event, `zego-room-bridge: event ${event} ${why}`] };
+    const replacement = { engine, event: 'bridgeError', args: [ZegoErrorCode.CommonIllegalParam, event, `${LOG_PREFIX}: event ${event} ${why}`] };
     if (typeof ev.callbackId === 'number')
         replacement.callbackId = ev.callbackId;
     return JSON.stringify(replacement);
@@ -1857,6 +2072,8 @@ function createEngine(req) {
     const roomMode = req.roomMode === ZegoRoomMode.MultiRoom ? ZegoRoomMode.MultiRoom : ZegoRoomMode.SingleRoom;
     if (req.roomMode !== undefined && req.roomMode !== 0 && req.roomMode !== 1)
         throw new BridgeError(ZegoErrorCode.CommonIllegalParam, 'roomMode must be 0 or 1');
+    if (req.trace !== undefined && typeof req.trace !== 'boolean')
+        throw new BridgeError(ZegoErrorCode.CommonIllegalParam, '"trace" must be true or false');
     const driverName = req.driver ?? 'simulator';
     const factory = driverName === 'simulator' ? undefined : driverFactories.get(String(driverName));
     if (driverName !== 'simulator' && !factory) {
@@ -1870,8 +2087,10 @@ function createEngine(req) {
     const emit = (event, args) => { state.queue.push({ engine: id, event, args }); };
     const driver = factory ? factory(req, { appID, roomMode, clock: w.clock, clientId, emit }) : w.service.createDriver(clientId);
     state.nextEngine++;
+    // Trace records travel as `trace` events in the drain batch, in order with the engine's other events.
+    const trace = req.trace === true ? (record) => { state.queue.push({ engine: id, event: 'trace', args: [record] }); } : undefined;
     const engine = ZegoExpressEngine.createEngine({
-        appID, roomMode, clock: w.clock, driver, random: seededRandom(seed), logger: consoleLogger(),
+        appID, roomMode, clock: w.clock, driver, random: seededRandom(seed), logger: consoleLogger(), id, trace,
     });
     const push = (event, args) => state.queue.push({ engine: id, event, args });
     engine.setEventHandler({
@@ -2315,4 +2534,4 @@ function registerNativeDriver() {
 // The "native" driver (ZEGO's Unity SDK, through the C# adapter) is part of the core on every platform.
 registerNativeDriver();
 
-export { BRIDGE_PROTOCOL_VERSION, BRIDGE_VERSION, DefaultReconnectPolicy, LOGIN_CANCELLED_ERROR_CODE, MAX_ROOM_ID_BYTES, MAX_TIMER_DELAY_MS, MAX_USER_ID_BYTES, MAX_USER_NAME_BYTES, MIN_REPEAT_RETRY_DELAY_MS, NATIVE_COMMAND, NATIVE_EVENT, NativeZegoDriver, RETRYABLE_LOGIN_ERRORS, RETRY_WINDOW_MS, ROOM_STATE_OF_REASON, SimulatedRoomService, TRANSITIONS, VirtualClock, ZegoErrorCode, ZegoExpressEngine, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason, ZegoUpdateType, bridgeDrain, bridgeInvoke, bridgePending, bridgeReset, errorCodeName, hostClock, makeTestToken04, readToken04Expiry, registerBridgeDriver, seededRandom, utf8Length };
+export { BRIDGE_PROTOCOL_VERSION, BRIDGE_VERSION, DefaultReconnectPolicy, LOGIN_CANCELLED_ERROR_CODE, MAX_ROOM_ID_BYTES, MAX_TIMER_DELAY_MS, MAX_USER_ID_BYTES, MAX_USER_NAME_BYTES, MIN_REPEAT_RETRY_DELAY_MS, NATIVE_COMMAND, NATIVE_EVENT, NativeZegoDriver, RETRYABLE_LOGIN_ERRORS, RETRY_WINDOW_MS, ROOM_STATE_OF_REASON, SimulatedRoomService, TRANSITIONS, VirtualClock, ZegoErrorCode, ZegoExpressEngine, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason, ZegoUpdateType, bridgeDrain, bridgeInvoke, bridgePending, bridgeReset, consoleLogger, errorCodeName, hostClock, makeTestToken04, readToken04Expiry, registerBridgeDriver, seededRandom, utf8Length };
