@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadScenario, runScenario } from './scenario.mjs';
 import { formatTimeline } from './timeline.mjs';
 import { renderIndexHtml, renderSvg } from './svg.mjs';
+import { renderMachineSvg } from './diagram.mjs';
 import { WEBGL_SDK_HELP, webglSdkCommand } from './webglSdk.mjs';
 import { DRAW_HELP, drawCommand } from './draw.mjs';
 
@@ -27,9 +28,11 @@ Usage:
       Pictures are written only when --out is given.
   zego-room-bridge list
       Lists the built-in scenarios.
+  zego-room-bridge diagram [--out FILE]
+      Draws the session machine (its transition table) as SVG: to FILE, or to stdout.
 ${DRAW_HELP}${WEBGL_SDK_HELP}
 Options:
-  --out DIR        where to write the SVG timelines and index.html
+  --out DIR        where to write the SVG timelines and index.html (diagram: the SVG file)
   --scenario NAME  (demo) run only this built-in scenario; repeat for more
   --json           print JSON Lines (one event per line, then one result line per scenario)
   -h, --help       this text
@@ -92,6 +95,7 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
   try { opts = parseArgs(argv); }
   catch (e) { io.err(`zego-room-bridge: ${e.message}\n\n${HELP}`); return EXIT.USAGE; }
   if (opts.help) { io.out(HELP); return EXIT.OK; }
+  if (opts.command === 'diagram') return diagramCommand(opts, io);
   if (!['demo', 'run', 'list'].includes(opts.command ?? '')) {
     io.err(`zego-room-bridge: ${opts.command ? `unknown command "${opts.command}"` : 'a command is needed'}\n\n${HELP}`);
     return EXIT.USAGE;
@@ -182,6 +186,18 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
     if (opts.json) for (const r of failed) for (const f of r.result.failures) io.err(`${r.scenario.name}: ${f}\n`);
     return EXIT.EXPECTATION_FAILED;
   }
+  return EXIT.OK;
+}
+
+async function diagramCommand(opts, io) {
+  if (opts.files.length || opts.scenarios.length || opts.json) { io.err('zego-room-bridge diagram: only --out FILE is accepted\n'); return EXIT.USAGE; }
+  const api = await loadApi();
+  if (!api) { io.err('zego-room-bridge: dist/index.mjs is missing; build the package first (npm run build)\n'); return EXIT.NOT_BUILT; }
+  const svg = renderMachineSvg(api);
+  if (opts.out === undefined) { io.out(svg); return EXIT.OK; }
+  try { writeFileSync(resolve(opts.out), svg); }
+  catch (e) { io.err(`zego-room-bridge: --out ${opts.out}: cannot write (${e.code ?? e.message})\n`); return EXIT.USAGE; }
+  io.out(`wrote ${opts.out}\n`);
   return EXIT.OK;
 }
 

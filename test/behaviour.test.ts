@@ -105,7 +105,7 @@ describe('row 4: KickOut', () => {
     expect(a2.states()).toEqual([[1000, R.Logining, 0], [1120, R.Logined, 0]]);
     expect(a.states()).toEqual([[1120, R.KickOut, 1002050]]);
     expect(b.users()).toEqual([]); // user A never left the room
-    expect(a.engine.roomPhase('r')).toBe('Logout');
+    expect(a.engine.roomPhase('r')).toBe('Idle');
   });
 
   test('service.kickOut → KickOut 1002055; others hear the Delete; the app may log in again', () => {
@@ -246,7 +246,7 @@ describe('row 5: logout and switch', () => {
     a.engine.switchRoom('r1', 'r3');
     w.at(2000);
     expect(a.log).toEqual([{ t: 1000, cb: 'debug', code: 1002019, fn: 'switchRoom' }]);
-    expect([a.engine.roomPhase('r1'), a.engine.roomPhase('r2'), a.engine.roomPhase('r3')]).toEqual(['Logined', 'Logined', 'Logout']);
+    expect([a.engine.roomPhase('r1'), a.engine.roomPhase('r2'), a.engine.roomPhase('r3')]).toEqual(['Logined', 'Logined', 'Idle']);
     expect(w.service.roomUsers('r3')).toEqual([]);
     expect(errorCodeName(1002019)).toBe('RoomMultiRoomSwtichRoomInvalid'); // ZEGO's name (and spelling)
   });

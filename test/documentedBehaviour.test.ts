@@ -144,7 +144,7 @@ describe.each(DRIVERS)('ZEGO\'s documented behaviour, %s driver', (_name, rig) =
     await r.advance(5000);
     expect(r.app).toEqual([[2000, 'debug', 1002019, 'switchRoom'], [2000, 'debug', 1002019, 'switchRoom']]);
     expect(r.driverCalls).toEqual([]);
-    expect([r.engine.roomPhase('r1'), r.engine.roomPhase('r2'), r.engine.roomPhase('r3')]).toEqual(['Logined', 'Logined', 'Logout']);
+    expect([r.engine.roomPhase('r1'), r.engine.roomPhase('r2'), r.engine.roomPhase('r3')]).toEqual(['Logined', 'Logined', 'Idle']);
   });
 });
 

@@ -87,7 +87,7 @@ describe('a policy result that cannot be read never escapes into the app', () =>
     expect(() => engine.setNetworkReachable(false)).not.toThrow();
     w.at(5000);
     expect(seen.slice(2)).toEqual([[1000, R.Reconnecting, 1002051], [1000, R.ReconnectFailed, 1002053]]);
-    expect(engine.roomPhase('r')).toBe('Logout');
+    expect(engine.roomPhase('r')).toBe('Idle');
   });
 
   test('the same through a driver timer turn (the network drops and the first retry fails)', () => {

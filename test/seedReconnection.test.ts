@@ -93,7 +93,7 @@ describe('ZEGO\'s room connection status page: reconnection', () => {
     expect(a.states('room1')).toEqual([[T3, R.Reconnecting, 1002051], [T3 + 20 * MIN, R.ReconnectFailed, 1002053]]);
     expect(b.users('room1')).toEqual([[T3 + 90_000, U.Delete, ['A']]]);
     expect(a.log.filter((r) => r.t > T3 + 20 * MIN)).toEqual([]);
-    expect(a.engine.roomPhase('room1')).toBe('Logout');
+    expect(a.engine.roomPhase('room1')).toBe('Idle');
     // Network back later: nothing happens until the app logs in again.
     w.service.setNetwork('A', true);
     a.engine.setNetworkReachable(true);

@@ -125,8 +125,7 @@ export class ZegoExpressEngine {
     }
     const token = config?.token ?? from.request.token; // ZEGO: the target reuses the current token when none is given
     const request = makeRequest(toRoomID, from.request.user, { ...config, token });
-    from.leavingBySwitch = true;
-    from.feed('logout');
+    from.feed('switchAway');
     this.startSession(request, undefined, fromRoomID);
   }
 
@@ -174,9 +173,7 @@ export class ZegoExpressEngine {
     const session = this.rooms.get(roomID);
     if (!session) { this.debugError(E.RoomRoomidIncorrect, fn, `not logged in to room "${roomIDForEvents(roomID)}"`); return; }
     if (typeof token !== 'string' || token.length === 0) { this.debugError(E.CommonIllegalParam, fn, 'token must be a non-empty string'); return; }
-    session.request.token = token;
-    try { this.driver.renewToken(roomID, token); }
-    catch (e) { this.log.error('driver.renewToken threw', e, { room: roomID }); }
+    session.feed('renewToken', { token });
   }
 
   /** The host's reachability signal (Unity's Application.internetReachability, the browser's online/offline). */
@@ -185,7 +182,7 @@ export class ZegoExpressEngine {
     if (this.destroyed) return;
     for (const s of [...this.rooms.values()]) {
       if (reachable) s.feed('reachable');
-      else s.feed('linkLost', E.RoomConnectTemporaryBroken);
+      else s.feed('linkLost', { code: E.RoomConnectTemporaryBroken });
     }
   }
 
@@ -205,17 +202,19 @@ export class ZegoExpressEngine {
     this.handler = null;
   }
 
-  /** The reason-level phase of a room, for tools and tests: 'Logout' when not logged in. */
-  roomPhase(roomID: string): 'Logout' | 'Logining' | 'Logined' | 'Reconnecting' {
-    return this.rooms.get(roomID)?.phase ?? 'Logout';
+  /** The reason-level phase of a room, for tools and tests: 'Idle' when not logged in. */
+  roomPhase(roomID: string): 'Idle' | 'Logining' | 'Logined' | 'Reconnecting' {
+    return this.rooms.get(roomID)?.phase ?? 'Idle';
   }
 
   // ---- internals ---------------------------------------------------------------------------
 
+  /** `switchFrom`: the room switchRoom leaves; the first attempt is then the driver's switch. */
   private startSession(request: LoginRequest, callback: ZegoRoomLoginCallback | undefined, switchFrom?: string): void {
-    const session = new RoomSession(this.sessionHost, request, callback, switchFrom);
+    const session = new RoomSession(this.sessionHost, request, callback);
     this.rooms.set(request.roomID, session);
-    session.feed('login');
+    if (switchFrom === undefined) session.feed('login');
+    else session.feed('switchTo', { fromRoomID: switchFrom });
   }
 
   /** Bad input for a login to `roomID`: LoginFailed for a room not logged in; a logged-in room is never disturbed. */
@@ -300,13 +299,13 @@ export class ZegoExpressEngine {
       if (this.destroyed) return undefined;
       const s = this.rooms.get(roomID);
       if (s && ((kind !== 1 && s.attemptID === id) || (kind !== 0 && s.sessionID === id))) return s;
-      this.log.debug?.(`zego-room-bridge: stale event for room "${roomID}" dropped`);
+      this.log.debug(`stale event dropped: not the room's current attempt or session`, { room: roomIDForEvents(roomID), attempt: id });
       return undefined;
     };
     return {
       onLoginResult: (roomID, id, code, ext) => live(roomID, id, 0)?.attemptResult(code, ext),
-      onLinkLost: (roomID, id, code) => { live(roomID, id, 1)?.feed('linkLost', code || E.RoomConnectTemporaryBroken); },
-      onKickOut: (roomID, id, code, ext) => { live(roomID, id, 2)?.feed('kickOut', code, ext); },
+      onLinkLost: (roomID, id, code) => { live(roomID, id, 1)?.feed('linkLost', { code: code || E.RoomConnectTemporaryBroken }); },
+      onKickOut: (roomID, id, code, ext) => { live(roomID, id, 2)?.feed('kickOut', { code, extendedData: ext }); },
       onRoomUserUpdate: (roomID, id, type, users) => {
         const session = live(roomID, id, 1);
         if (!session) return;
@@ -338,7 +337,7 @@ function makeRequest(roomID: string, user: ZegoUser, config?: ZegoRoomConfig): L
     maxMemberCount: config?.maxMemberCount ?? 0,
     isUserStatusNotify: config?.isUserStatusNotify ?? false,
     reconnect: false,
-    attemptID: 0, // each attempt gets its own (RoomSession.attempt)
+    attemptID: 0, // each attempt gets its own (RoomSession's attempt effect)
   };
 }
 

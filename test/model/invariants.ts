@@ -4,15 +4,15 @@ import { ROOM_STATE_OF_REASON, ZegoRoomStateChangedReason as R, ZegoRoomState } 
 import { USERS, type UserId } from './commands';
 import type { Ev, Played } from './world';
 
-type Phase = 'Logout' | 'Logining' | 'Logined' | 'Reconnecting';
+type Phase = 'Idle' | 'Logining' | 'Logined' | 'Reconnecting';
 const WINDOW = 20 * 60_000;
 
 /** The reference automaton: for each phase, the reasons allowed next and where they lead. */
 const NEXT: Record<Phase, Partial<Record<R, Phase>>> = {
-  Logout: { [R.Logining]: 'Logining', [R.LoginFailed]: 'Logout', [R.LogoutFailed]: 'Logout' },
-  Logining: { [R.Logined]: 'Logined', [R.LoginFailed]: 'Logout', [R.Logout]: 'Logout' },
-  Logined: { [R.Reconnecting]: 'Reconnecting', [R.KickOut]: 'Logout', [R.Logout]: 'Logout' },
-  Reconnecting: { [R.Reconnected]: 'Logined', [R.ReconnectFailed]: 'Logout', [R.KickOut]: 'Logout', [R.Logout]: 'Logout' },
+  Idle: { [R.Logining]: 'Logining', [R.LoginFailed]: 'Idle', [R.LogoutFailed]: 'Idle' },
+  Logining: { [R.Logined]: 'Logined', [R.LoginFailed]: 'Idle', [R.Logout]: 'Idle' },
+  Logined: { [R.Reconnecting]: 'Reconnecting', [R.KickOut]: 'Idle', [R.Logout]: 'Idle' },
+  Reconnecting: { [R.Reconnected]: 'Logined', [R.ReconnectFailed]: 'Idle', [R.KickOut]: 'Idle', [R.Logout]: 'Idle' },
 };
 const CODES: Partial<Record<R, number[]>> = {
   [R.Logining]: [0], [R.Logined]: [0], [R.Reconnecting]: [1002051], [R.Reconnected]: [0], [R.Logout]: [0],
@@ -35,7 +35,7 @@ export function checkInvariants(p: Played): string[] {
     const checkPhases = (upTo: number) => {
       while (markIdx < p.marks.length && p.marks[markIdx][u] <= upTo) {
         for (const [room, want] of Object.entries(p.phases[markIdx][u])) {
-          const got = phase.get(room) ?? 'Logout';
+          const got = phase.get(room) ?? 'Idle';
           if (got !== want) out.push(`${u}/${room}: events say ${got}, engine says ${want} after command ${markIdx}`);
         }
         markIdx++;
@@ -44,7 +44,7 @@ export function checkInvariants(p: Played): string[] {
     checkPhases(0);
     evs.forEach((e, i) => {
       if (e.kind === 'state') {
-        const cur = phase.get(e.room) ?? 'Logout';
+        const cur = phase.get(e.room) ?? 'Idle';
         const next = NEXT[cur][e.reason];
         if (next === undefined) out.push(`${u}/${e.room} @${e.t}: ${R[e.reason]} after ${cur}`);
         const codes = CODES[e.reason];
@@ -55,7 +55,7 @@ export function checkInvariants(p: Played): string[] {
         }
         if (e.reason === R.Logining || e.reason === R.Reconnecting) since.set(e.room, e.t);
         if (next !== undefined) phase.set(e.room, next);
-        if (next === 'Logout' || e.reason === R.Logining) views.set(e.room, new Set());
+        if (next === 'Idle' || e.reason === R.Logining) views.set(e.room, new Set());
         lastState = e;
       } else if (e.kind === 'legacy') {
         const want = lastState && lastState.room === e.room ? ROOM_STATE_OF_REASON[lastState.reason] : undefined;
@@ -63,7 +63,7 @@ export function checkInvariants(p: Played): string[] {
         if ((legacy.get(e.room) ?? ZegoRoomState.Disconnected) === e.state) out.push(`${u}/${e.room} @${e.t}: legacy state repeated`);
         legacy.set(e.room, e.state);
       } else if (e.kind === 'user' || e.kind === 'count' || e.kind === 'token') {
-        if ((phase.get(e.room) ?? 'Logout') === 'Logout') out.push(`${u}/${e.room} @${e.t}: ${e.kind} event while not logged in`);
+        if ((phase.get(e.room) ?? 'Idle') === 'Idle') out.push(`${u}/${e.room} @${e.t}: ${e.kind} event while not logged in`);
         if (e.kind === 'user') {
           const view = views.get(e.room) ?? new Set<string>();
           views.set(e.room, view);

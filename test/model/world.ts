@@ -109,7 +109,7 @@ export function play(s: Session): Played {
         // switchRoom reuses the current token, so its expiry moves with it.
         const e = engines[c.user];
         const exp = tokenExpiry[c.user][c.from];
-        if (exp !== undefined && c.from !== c.to && e.roomPhase(c.from) !== 'Logout' && e.roomPhase(c.to) === 'Logout') for (const x of exp) addExpiry(c.user, c.to, x);
+        if (exp !== undefined && c.from !== c.to && e.roomPhase(c.from) !== 'Idle' && e.roomPhase(c.to) === 'Idle') for (const x of exp) addExpiry(c.user, c.to, x);
         e.switchRoom(c.from, c.to);
         return;
       }
