@@ -113,7 +113,7 @@ describe('logger', () => {
     engine.loginRoom('r', { userID: 'A' });
     clock.advanceSync(1000);
     expect(lines.filter(([level]) => level === 'debug')).toEqual([
-      ['debug', 'zego-room-bridge [engine=e3 room=r]: Logout --login--> Logining'],
+      ['debug', 'zego-room-bridge [engine=e3 room=r]: Idle --login--> Logining'],
       ['debug', 'zego-room-bridge [engine=e3 room=r]: Logining --attemptOk--> Logined'],
     ]);
   });
@@ -139,7 +139,7 @@ describe('trace', () => {
     expect(records).toEqual([
       { t: 5000, engine: 'eA', kind: 'call', name: 'createEngine', args: [{ appID: 1, roomMode: 0 }] },
       { t: 5000, engine: 'eA', kind: 'call', name: 'loginRoom', room: 'room1', args: ['room1', { userID: 'A' }, { isUserStatusNotify: true }] },
-      { t: 5000, engine: 'eA', kind: 'transition', room: 'room1', from: 'Logout', to: 'Logining', input: 'login', code: 0 },
+      { t: 5000, engine: 'eA', kind: 'transition', room: 'room1', from: 'Idle', to: 'Logining', input: 'login', code: 0 },
       { t: 5000, engine: 'eA', kind: 'event', name: 'onRoomStateChanged', room: 'room1', args: ['room1', R.Logining, 0, ''] },
       { t: 5000, engine: 'eA', kind: 'event', name: 'onRoomStateUpdate', room: 'room1', args: ['room1', 1, 0, ''] },
       { t: 5120, engine: 'eA', kind: 'driver', name: 'onLoginResult', room: 'room1', args: ['room1', 1, 0, '{"room_session_id":"1"}'] },
@@ -233,7 +233,7 @@ describe('trace through the bridge', () => {
     const mine = events.filter((e) => e.engine === a);
     const records = mine.filter((e) => e.event === 'trace').map((e) => e.args[0] as TraceRecord);
     expect(records.map((r) => [r.t, r.engine, r.kind, r.name ?? `${r.from}→${r.to}`])).toEqual([
-      [0, a, 'call', 'createEngine'], [0, a, 'call', 'loginRoom'], [0, a, 'transition', 'Logout→Logining'],
+      [0, a, 'call', 'createEngine'], [0, a, 'call', 'loginRoom'], [0, a, 'transition', 'Idle→Logining'],
       [0, a, 'event', 'onRoomStateChanged'], [0, a, 'event', 'onRoomStateUpdate'],
       [120, a, 'driver', 'onLoginResult'], [120, a, 'transition', 'Logining→Logined'],
       [120, a, 'event', 'onRoomStateChanged'], [120, a, 'event', 'onRoomStateUpdate'], [120, a, 'event', 'loginRoomCallback'],

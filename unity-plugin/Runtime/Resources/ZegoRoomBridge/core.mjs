@@ -566,97 +566,152 @@ DefaultReconnectPolicy.JITTER = 0.25;
 DefaultReconnectPolicy.FIRST = [0, 500, 1000];
 
 // Every room state transition, in one table. A row: (phase, input) → next phase, the reason the app
-// sees (if any) with its code, and the effects the session carries out, in order.
+// sees (if any) with its code, and the effects specific to that row. What every way into or out of a
+// phase does is listed once, in PHASE_EFFECTS.
+// A step: the reason is emitted; when the phase changes, the old phase's exit effects run, then the
+// new phase's entry effects, then the row's own effects (they run in the phase the row leads to: the
+// first attempt belongs to the window Logining opened). A row that stays in its phase runs only its own.
 // A pair that is not in the table is ignored: that is how stale or duplicate driver reports are dropped.
+// An effect that causes another input queues it: each input runs to completion before the next.
+// docs/session-machine.svg is drawn from these two tables (`npm run gen:diagram`).
+/** @internal */
+const PHASE_EFFECTS = {
+    Idle: { entry: ['end'], exit: [] },
+    Logining: { entry: ['openWindow'], exit: ['cancelAttempt', 'closeWindow'] },
+    Logined: { entry: ['sendPendingToken'], exit: [] },
+    Reconnecting: { entry: ['openWindow'], exit: ['cancelAttempt', 'closeWindow'] },
+};
 const T = (next, reason, code, ...effects) => ({ next, reason, code, effects });
+/** @internal */
 const TRANSITIONS = {
-    Logout: {
-        login: T('Logining', ZegoRoomStateChangedReason.Logining, 0, 'openWindow', 'attempt'),
+    Idle: {
+        login: T('Logining', ZegoRoomStateChangedReason.Logining, 0, 'attempt'),
+        switchTo: T('Logining', ZegoRoomStateChangedReason.Logining, 0, 'switchAttempt'),
     },
     Logining: {
-        attemptOk: T('Logined', ZegoRoomStateChangedReason.Logined, 0, 'closeWindow', 'completeLogin'),
+        attemptOk: T('Logined', ZegoRoomStateChangedReason.Logined, 0, 'completeLogin'),
         attemptRetry: T('Logining', undefined, undefined, 'scheduleRetry'),
-        attemptFail: T('Logout', ZegoRoomStateChangedReason.LoginFailed, 'input', 'closeWindow', 'completeLogin', 'end'),
+        attemptFail: T('Idle', ZegoRoomStateChangedReason.LoginFailed, 'input', 'completeLogin'),
         retryDue: T('Logining', undefined, undefined, 'attempt'),
         reachable: T('Logining', undefined, undefined, 'retryNow'),
-        windowEnd: T('Logout', ZegoRoomStateChangedReason.LoginFailed, ZegoErrorCode.RoomRetryTimeout, 'cancelAttempt', 'driverLogout', 'completeLogin', 'end'),
+        windowEnd: T('Idle', ZegoRoomStateChangedReason.LoginFailed, ZegoErrorCode.RoomRetryTimeout, 'driverLogout', 'completeLogin'),
         // Removed by the server before the app heard it was in (e.g. the same userID logged in elsewhere while
         // this login's answer was lost): a login ends in Logined, LoginFailed or Logout, so LoginFailed, with the kick's code.
-        kickOut: T('Logout', ZegoRoomStateChangedReason.LoginFailed, 'input', 'cancelAttempt', 'closeWindow', 'completeLogin', 'end'),
-        logout: T('Logout', ZegoRoomStateChangedReason.Logout, 0, 'cancelAttempt', 'closeWindow', 'driverLogout', 'cancelLoginCallback', 'end'),
+        kickOut: T('Idle', ZegoRoomStateChangedReason.LoginFailed, 'input', 'completeLogin'),
+        renewToken: T('Logining', undefined, undefined, 'sendToken'),
+        logout: T('Idle', ZegoRoomStateChangedReason.Logout, 0, 'driverLogout', 'cancelLoginCallback'),
+        switchAway: T('Idle', ZegoRoomStateChangedReason.Logout, 0, 'cancelLoginCallback'),
     },
     Logined: {
-        linkLost: T('Reconnecting', ZegoRoomStateChangedReason.Reconnecting, ZegoErrorCode.RoomConnectTemporaryBroken, 'openWindow', 'scheduleRetry'),
-        kickOut: T('Logout', ZegoRoomStateChangedReason.KickOut, 'input', 'end'),
-        logout: T('Logout', ZegoRoomStateChangedReason.Logout, 0, 'driverLogout', 'end'),
+        linkLost: T('Reconnecting', ZegoRoomStateChangedReason.Reconnecting, ZegoErrorCode.RoomConnectTemporaryBroken, 'scheduleRetry'),
+        kickOut: T('Idle', ZegoRoomStateChangedReason.KickOut, 'input'),
+        renewToken: T('Logined', undefined, undefined, 'sendToken'),
+        logout: T('Idle', ZegoRoomStateChangedReason.Logout, 0, 'driverLogout'),
+        switchAway: T('Idle', ZegoRoomStateChangedReason.Logout, 0),
     },
     Reconnecting: {
-        attemptOk: T('Logined', ZegoRoomStateChangedReason.Reconnected, 0, 'closeWindow'),
+        attemptOk: T('Logined', ZegoRoomStateChangedReason.Reconnected, 0),
         attemptRetry: T('Reconnecting', undefined, undefined, 'scheduleRetry'),
-        attemptFail: T('Logout', ZegoRoomStateChangedReason.ReconnectFailed, 'input', 'closeWindow', 'driverLogout', 'end'),
+        attemptFail: T('Idle', ZegoRoomStateChangedReason.ReconnectFailed, 'input', 'driverLogout'),
         retryDue: T('Reconnecting', undefined, undefined, 'attempt'),
         reachable: T('Reconnecting', undefined, undefined, 'retryNow'),
-        windowEnd: T('Logout', ZegoRoomStateChangedReason.ReconnectFailed, ZegoErrorCode.RoomRetryTimeout, 'cancelAttempt', 'driverLogout', 'end'),
-        kickOut: T('Logout', ZegoRoomStateChangedReason.KickOut, 'input', 'cancelAttempt', 'closeWindow', 'end'),
-        logout: T('Logout', ZegoRoomStateChangedReason.Logout, 0, 'cancelAttempt', 'closeWindow', 'driverLogout', 'end'),
+        windowEnd: T('Idle', ZegoRoomStateChangedReason.ReconnectFailed, ZegoErrorCode.RoomRetryTimeout, 'driverLogout'),
+        kickOut: T('Idle', ZegoRoomStateChangedReason.KickOut, 'input'),
+        renewToken: T('Reconnecting', undefined, undefined, 'sendToken'),
+        logout: T('Idle', ZegoRoomStateChangedReason.Logout, 0, 'driverLogout'),
+        switchAway: T('Idle', ZegoRoomStateChangedReason.Logout, 0),
     },
 };
 
+/** Inputs one input may cause in a row (an attempt finding the window over): far above any real chain. */
+const MAX_CHAINED_INPUTS = 16;
 class RoomSession {
-    constructor(host, request, loginCallback, switchFrom) {
+    constructor(host, request, loginCallback) {
         this.host = host;
-        this.request = request;
         this.loginCallback = loginCallback;
-        this.phase = 'Logout';
+        this.current = 'Idle';
         this.windowStart = 0;
         this.failures = 0;
         /** The token the attempt in flight carries: a renewToken made meanwhile is sent once it is in. */
         this.sentToken = '';
-        /** Set on the source side of switchRoom: the driver's switch does the leaving. */
-        this.leavingBySwitch = false;
+        /** Inputs waiting for the one being run to complete. */
+        this.queue = [];
+        this.running = false;
         /** The other users the app has been told are in this room: no duplicate Add, no Delete of a stranger. */
         this.users = new Set();
-        this.switchFrom = switchFrom;
+        this.loginRequest = { ...request };
     }
-    get roomID() { return this.request.roomID; }
+    get roomID() { return this.loginRequest.roomID; }
+    /** The login this session makes (its token is the latest renewToken's). */
+    get request() { return this.loginRequest; }
+    get phase() { return this.current; }
+    /** The id of the attempt in flight, if any. */
+    get attemptID() { return this.inFlight; }
+    /** The id of the attempt that got this client into the room, once one did. */
+    get sessionID() { return this.session; }
     /** Active = the room is taken: logging in, logged in or reconnecting. */
-    get active() { return this.phase !== 'Logout'; }
-    /** Feeds one input through the table. Returns false when the table has no row for it (ignored). */
-    feed(input, inputCode = 0, extendedData = '') {
-        const row = TRANSITIONS[this.phase][input];
-        if (!row)
-            return false;
-        const from = this.phase;
-        this.phase = row.next;
-        const code = row.code === 'input' ? inputCode : (row.code ?? 0);
-        this.host.transitioned(this.roomID, from, input, row.next, code);
-        if (row.reason !== undefined)
-            this.host.emitState(this.roomID, row.reason, code, extendedData);
-        for (const effect of row.effects)
-            this.run(effect, code, extendedData);
-        return true;
+    get active() { return this.current !== 'Idle'; }
+    /**
+     * Queues one input and, unless an input is being run already (this call comes from one of its
+     * effects), runs the queue: every input runs to completion before the next starts.
+     */
+    feed(input, detail = {}) {
+        this.queue.push({ input, detail });
+        if (this.running)
+            return;
+        this.running = true;
+        try {
+            for (let n = 0; n < MAX_CHAINED_INPUTS && this.queue.length > 0; n++) {
+                const next = this.queue.shift();
+                this.step(next.input, next.detail);
+            }
+            if (this.queue.length > 0) {
+                this.host.log.error(`more than ${MAX_CHAINED_INPUTS} inputs caused by one, dropped: ${this.queue.map((q) => q.input).join(', ')}`, undefined, { room: this.roomID });
+                this.queue.length = 0;
+            }
+        }
+        finally {
+            this.running = false;
+        }
     }
     /** The driver's answer to the attempt in flight (the engine checked it names that attempt). */
     attemptResult(errorCode, extendedData) {
-        const id = this.attemptID;
+        const id = this.inFlight;
         if (id === undefined)
             return; // cancelled
-        this.attemptID = undefined;
+        this.inFlight = undefined;
         if (errorCode === 0) {
-            this.sessionID = id;
-            this.feed('attemptOk', 0, extendedData);
-            const token = this.request.token;
-            if (token !== this.sentToken && this.phase === 'Logined')
-                this.guard('renewToken', () => this.host.driver.renewToken(this.roomID, token));
+            this.session = id;
+            this.feed('attemptOk', { code: 0, extendedData });
         }
         else if (RETRYABLE_LOGIN_ERRORS.has(errorCode)) {
             this.failures++;
-            this.feed('attemptRetry', errorCode);
+            this.feed('attemptRetry', { code: errorCode });
         }
         else
-            this.feed('attemptFail', errorCode, extendedData);
+            this.feed('attemptFail', { code: errorCode, extendedData });
     }
-    run(effect, code, extendedData) {
+    /** One row of the table: the whole of a transition happens here. A pair with no row is ignored. */
+    step(input, detail) {
+        const from = this.current;
+        const row = TRANSITIONS[from][input];
+        if (!row)
+            return;
+        const code = row.code === 'input' ? (detail.code ?? 0) : (row.code ?? 0);
+        this.current = row.next;
+        this.host.transitioned(this.roomID, from, input, row.next, code);
+        if (row.reason !== undefined)
+            this.host.emitState(this.roomID, row.reason, code, detail.extendedData ?? '');
+        if (row.next !== from) {
+            for (const effect of PHASE_EFFECTS[from].exit)
+                this.run(effect, code, detail);
+            for (const effect of PHASE_EFFECTS[row.next].entry)
+                this.run(effect, code, detail);
+        }
+        for (const effect of row.effects)
+            this.run(effect, code, detail);
+    }
+    run(effect, code, detail) {
         const { clock, driver } = this.host;
         switch (effect) {
             case 'openWindow':
@@ -669,36 +724,50 @@ class RoomSession {
                 this.failures = 0;
                 return;
             case 'attempt':
-                this.attempt();
+                this.attempt(undefined);
+                return;
+            case 'switchAttempt':
+                this.attempt(detail.fromRoomID);
                 return;
             case 'scheduleRetry':
                 this.scheduleRetry();
                 return;
             case 'retryNow':
-                if (this.attemptID !== undefined)
+                if (this.inFlight !== undefined)
                     return;
                 if (this.retryTimer !== undefined) {
                     clock.clearTimeout(this.retryTimer);
                     this.retryTimer = undefined;
                 }
-                this.attempt();
+                this.attempt(undefined);
                 return;
             case 'cancelAttempt':
                 if (this.retryTimer !== undefined) {
                     clock.clearTimeout(this.retryTimer);
                     this.retryTimer = undefined;
                 }
-                if (this.attemptID !== undefined) {
-                    this.attemptID = undefined;
+                if (this.inFlight !== undefined) {
+                    this.inFlight = undefined;
                     this.guard('cancelLogin', () => driver.cancelLogin(this.roomID));
                 }
                 return;
             case 'driverLogout':
-                if (!this.leavingBySwitch)
-                    this.guard('logout', () => driver.logout(this.roomID));
+                this.guard('logout', () => driver.logout(this.roomID));
                 return;
+            case 'sendToken': {
+                const token = detail.token ?? this.loginRequest.token;
+                this.loginRequest.token = token;
+                this.guard('renewToken', () => driver.renewToken(this.roomID, token));
+                return;
+            }
+            case 'sendPendingToken': {
+                const token = this.loginRequest.token;
+                if (token !== this.sentToken)
+                    this.guard('renewToken', () => driver.renewToken(this.roomID, token));
+                return;
+            }
             case 'completeLogin':
-                this.finishCallback(code, extendedData);
+                this.finishCallback(code, detail.extendedData ?? '');
                 return;
             case 'cancelLoginCallback':
                 this.finishCallback(LOGIN_CANCELLED_ERROR_CODE, '');
@@ -714,9 +783,9 @@ class RoomSession {
      * only while logged in. Whatever a driver or SDK repeats or reorders, the app's list stays consistent.
      */
     filterUserUpdate(add, userIDs) {
-        if (this.phase !== 'Logined')
+        if (this.current !== 'Logined')
             return [];
-        const changed = userIDs.filter((id) => id !== this.request.user.userID && this.users.has(id) !== add);
+        const changed = userIDs.filter((id) => id !== this.loginRequest.user.userID && this.users.has(id) !== add);
         for (const id of changed) {
             if (add)
                 this.users.add(id);
@@ -728,11 +797,13 @@ class RoomSession {
     /** Drops every timer without telling anyone (engine destroy). */
     dispose() {
         this.clearTimers();
-        this.phase = 'Logout';
+        this.current = 'Idle';
+        this.queue.length = 0;
         this.loginCallback = undefined;
     }
-    attempt() {
-        if (this.attemptID !== undefined)
+    /** One attempt: the driver's login, or its switch from `fromRoomID` (the first attempt of a switchRoom). */
+    attempt(fromRoomID) {
+        if (this.inFlight !== undefined)
             return;
         // PuerTS timers stop while the player is paused: the window is checked against the clock too.
         if (this.windowExpired()) {
@@ -740,20 +811,18 @@ class RoomSession {
             return;
         }
         const id = this.host.nextAttemptID();
-        this.attemptID = id;
-        const from = this.switchFrom;
-        this.switchFrom = undefined;
-        const req = { ...this.request, reconnect: this.phase === 'Reconnecting', attemptID: id };
+        this.inFlight = id;
+        const req = { ...this.loginRequest, reconnect: this.current === 'Reconnecting', attemptID: id };
         this.sentToken = req.token;
-        const ok = this.guard(from !== undefined ? 'switchRoom' : 'login', () => {
-            if (from !== undefined)
-                this.host.driver.switchRoom(from, req);
+        const ok = this.guard(fromRoomID !== undefined ? 'switchRoom' : 'login', () => {
+            if (fromRoomID !== undefined)
+                this.host.driver.switchRoom(fromRoomID, req);
             else
                 this.host.driver.login(req);
         });
         // A driver that throws is treated like a network failure: retried inside the window.
         if (!ok)
-            this.host.clock.setTimeout(() => { if (this.attemptID === id)
+            this.host.clock.setTimeout(() => { if (this.inFlight === id)
                 this.attemptResult(ZegoErrorCode.RoomErrorConnectFailed, ''); }, 0);
     }
     scheduleRetry() {
@@ -1019,8 +1088,7 @@ class ZegoExpressEngine {
         }
         const token = config?.token ?? from.request.token; // ZEGO: the target reuses the current token when none is given
         const request = makeRequest(toRoomID, from.request.user, { ...config, token });
-        from.leavingBySwitch = true;
-        from.feed('logout');
+        from.feed('switchAway');
         this.startSession(request, undefined, fromRoomID);
     }
     logoutRoom(roomID, callback) {
@@ -1081,13 +1149,7 @@ class ZegoExpressEngine {
             this.debugError(ZegoErrorCode.CommonIllegalParam, fn, 'token must be a non-empty string');
             return;
         }
-        session.request.token = token;
-        try {
-            this.driver.renewToken(roomID, token);
-        }
-        catch (e) {
-            this.log.error('driver.renewToken threw', e, { room: roomID });
-        }
+        session.feed('renewToken', { token });
     }
     /** The host's reachability signal (Unity's Application.internetReachability, the browser's online/offline). */
     setNetworkReachable(reachable) {
@@ -1098,7 +1160,7 @@ class ZegoExpressEngine {
             if (reachable)
                 s.feed('reachable');
             else
-                s.feed('linkLost', ZegoErrorCode.RoomConnectTemporaryBroken);
+                s.feed('linkLost', { code: ZegoErrorCode.RoomConnectTemporaryBroken });
         }
     }
     /** Logs out of every room without further callbacks and releases the driver. Later calls report 1000002. */
@@ -1125,15 +1187,19 @@ class ZegoExpressEngine {
         this.dispatcher.close();
         this.handler = null;
     }
-    /** The reason-level phase of a room, for tools and tests: 'Logout' when not logged in. */
+    /** The reason-level phase of a room, for tools and tests: 'Idle' when not logged in. */
     roomPhase(roomID) {
-        return this.rooms.get(roomID)?.phase ?? 'Logout';
+        return this.rooms.get(roomID)?.phase ?? 'Idle';
     }
     // ---- internals ---------------------------------------------------------------------------
+    /** `switchFrom`: the room switchRoom leaves; the first attempt is then the driver's switch. */
     startSession(request, callback, switchFrom) {
-        const session = new RoomSession(this.sessionHost, request, callback, switchFrom);
+        const session = new RoomSession(this.sessionHost, request, callback);
         this.rooms.set(request.roomID, session);
-        session.feed('login');
+        if (switchFrom === undefined)
+            session.feed('login');
+        else
+            session.feed('switchTo', { fromRoomID: switchFrom });
     }
     /** Bad input for a login to `roomID`: LoginFailed for a room not logged in; a logged-in room is never disturbed. */
     badInputFor(roomID, code) {
@@ -1230,13 +1296,13 @@ class ZegoExpressEngine {
             const s = this.rooms.get(roomID);
             if (s && ((kind !== 1 && s.attemptID === id) || (kind !== 0 && s.sessionID === id)))
                 return s;
-            this.log.debug?.(`zego-room-bridge: stale event for room "${roomID}" dropped`);
+            this.log.debug(`stale event dropped: not the room's current attempt or session`, { room: roomIDForEvents(roomID), attempt: id });
             return undefined;
         };
         return {
             onLoginResult: (roomID, id, code, ext) => live(roomID, id, 0)?.attemptResult(code, ext),
-            onLinkLost: (roomID, id, code) => { live(roomID, id, 1)?.feed('linkLost', code || ZegoErrorCode.RoomConnectTemporaryBroken); },
-            onKickOut: (roomID, id, code, ext) => { live(roomID, id, 2)?.feed('kickOut', code, ext); },
+            onLinkLost: (roomID, id, code) => { live(roomID, id, 1)?.feed('linkLost', { code: code || ZegoErrorCode.RoomConnectTemporaryBroken }); },
+            onKickOut: (roomID, id, code, ext) => { live(roomID, id, 2)?.feed('kickOut', { code, extendedData: ext }); },
             onRoomUserUpdate: (roomID, id, type, users) => {
                 const session = live(roomID, id, 1);
                 if (!session)
@@ -1271,7 +1337,7 @@ function makeRequest(roomID, user, config) {
         maxMemberCount: config?.maxMemberCount ?? 0,
         isUserStatusNotify: config?.isUserStatusNotify ?? false,
         reconnect: false,
-        attemptID: 0, // each attempt gets its own (RoomSession.attempt)
+        attemptID: 0, // each attempt gets its own (RoomSession's attempt effect)
     };
 }
 function describe(code, roomID) {
@@ -2534,4 +2600,4 @@ function registerNativeDriver() {
 // The "native" driver (ZEGO's Unity SDK, through the C# adapter) is part of the core on every platform.
 registerNativeDriver();
 
-export { BRIDGE_PROTOCOL_VERSION, BRIDGE_VERSION, DefaultReconnectPolicy, LOGIN_CANCELLED_ERROR_CODE, MAX_ROOM_ID_BYTES, MAX_TIMER_DELAY_MS, MAX_USER_ID_BYTES, MAX_USER_NAME_BYTES, MIN_REPEAT_RETRY_DELAY_MS, NATIVE_COMMAND, NATIVE_EVENT, NativeZegoDriver, RETRYABLE_LOGIN_ERRORS, RETRY_WINDOW_MS, ROOM_STATE_OF_REASON, SimulatedRoomService, TRANSITIONS, VirtualClock, ZegoErrorCode, ZegoExpressEngine, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason, ZegoUpdateType, bridgeDrain, bridgeInvoke, bridgePending, bridgeReset, consoleLogger, errorCodeName, hostClock, makeTestToken04, readToken04Expiry, registerBridgeDriver, seededRandom, utf8Length };
+export { BRIDGE_PROTOCOL_VERSION, BRIDGE_VERSION, DefaultReconnectPolicy, LOGIN_CANCELLED_ERROR_CODE, MAX_ROOM_ID_BYTES, MAX_TIMER_DELAY_MS, MAX_USER_ID_BYTES, MAX_USER_NAME_BYTES, MIN_REPEAT_RETRY_DELAY_MS, NATIVE_COMMAND, NATIVE_EVENT, NativeZegoDriver, PHASE_EFFECTS, RETRYABLE_LOGIN_ERRORS, RETRY_WINDOW_MS, ROOM_STATE_OF_REASON, SimulatedRoomService, TRANSITIONS, VirtualClock, ZegoErrorCode, ZegoExpressEngine, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason, ZegoUpdateType, bridgeDrain, bridgeInvoke, bridgePending, bridgeReset, consoleLogger, errorCodeName, hostClock, makeTestToken04, readToken04Expiry, registerBridgeDriver, seededRandom, utf8Length };
