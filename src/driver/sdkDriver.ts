@@ -5,12 +5,10 @@
 import type { LoginRequest, RoomDriver, RoomDriverContext, RoomDriverEvents } from './RoomDriver.js';
 
 /** What the SDK is doing for one room, as its calls and events said. */
-export enum SdkRoomStatus {
-  Idle,
-  LoggingIn,
-  LoggedIn,
-  Reconnecting,
-}
+export const SdkRoomStatus = { Idle: 0, LoggingIn: 1, LoggedIn: 2, Reconnecting: 3 } as const;
+export type SdkRoomStatus = (typeof SdkRoomStatus)[keyof typeof SdkRoomStatus];
+
+const { Idle, LoggingIn, LoggedIn, Reconnecting } = SdkRoomStatus;
 
 /** What the driver knows about one room. */
 export interface SdkRoom {
@@ -106,7 +104,7 @@ export abstract class SdkDriver<
   /** The attempt in flight was cancelled, or the room forgotten: drop the driver's own timers and marks. */
   protected release(_room: Room): void {}
   /** The SDK may still hold the room (so leaving it needs a call). */
-  protected sdkHolds(room: Room): boolean { return room.status !== SdkRoomStatus.Idle; }
+  protected sdkHolds(room: Room): boolean { return room.status !== Idle; }
   /** The code the engine hears for the SDK's `code` under a row's mapping. */
   protected mapCode(_mapping: Mapping | undefined, code: number): number { return code; }
 
@@ -130,8 +128,8 @@ export abstract class SdkDriver<
       room.pending = undefined;
       if (pending) { this.answerLater(room, pending.code, pending.ext); return; }
       // The SDK is on it: its own outcome answers.
-      if (room.status === SdkRoomStatus.LoggingIn || room.status === SdkRoomStatus.Reconnecting) return;
-      if (room.status === SdkRoomStatus.LoggedIn) { this.stillInRoom(room); return; }
+      if (room.status === LoggingIn || room.status === Reconnecting) return;
+      if (room.status === LoggedIn) { this.stillInRoom(room); return; }
     }
     this.sdkLogin(room);
   }
@@ -143,9 +141,9 @@ export abstract class SdkDriver<
     room.pending = undefined;
     this.release(room);
     // The engine gave up (its window, a logout): stop the SDK's own login or reconnection too.
-    if (room.status === SdkRoomStatus.LoggingIn || room.status === SdkRoomStatus.Reconnecting) {
+    if (room.status === LoggingIn || room.status === Reconnecting) {
       room.generation++;
-      room.status = SdkRoomStatus.Idle;
+      room.status = Idle;
       this.sdkLogout(roomID);
     }
   }
@@ -160,7 +158,7 @@ export abstract class SdkDriver<
   switchRoom(fromRoomID: string, request: LoginRequest): void {
     if (this.stopped) return;
     const from = this.rooms.get(fromRoomID);
-    if (!from || from.status !== SdkRoomStatus.LoggedIn || !this.canSwitch(request)) {
+    if (!from || from.status !== LoggedIn || !this.canSwitch(request)) {
       // Nothing to switch from, or the SDK cannot: leave, then log in, with the same outcome reporting.
       this.logout(fromRoomID);
       this.login(request);
