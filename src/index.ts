@@ -7,6 +7,8 @@ export { ZegoExpressEngine, type ZegoEngineOptions } from './engine/ZegoExpressE
 export { TRANSITIONS, type Phase, type Input, type Effect, type Transition } from './session/transitions.js';
 export { DefaultReconnectPolicy, MAX_TIMER_DELAY_MS, MIN_REPEAT_RETRY_DELAY_MS, RETRY_WINDOW_MS, type ReconnectPolicy, type ReconnectContext } from './session/reconnectPolicy.js';
 export type { RoomDriver, RoomDriverEvents, RoomDriverContext, LoginRequest } from './driver/RoomDriver.js';
+/** @internal The skeleton of the SDK-backed drivers; exported so webgl.mjs shares the core's copy. */
+export { SdkDriver, SdkRoomStatus, type SdkRoom, type Reaction, type Raise } from './driver/sdkDriver.js';
 export { SimulatedRoomService, type SimulatedRoomServiceOptions } from './simulator/SimulatedRoomService.js';
 export { VirtualClock } from './host/virtualClock.js';
 export { hostClock, type Clock, type TimerHandle } from './host/clock.js';
