@@ -7,7 +7,8 @@
 // ZEGO reconnects by itself: its Reconnecting becomes onLinkLost, and the engine's reconnect attempt
 // (`login` with `reconnect: true`) is held open until ZEGO's Reconnected (0) or ReconnectFailed (its
 // code). The engine's 20-minute window still ends the outage by the core's clock; whichever of the two
-// ends it first wins and the other is dropped (docs/UNITY.md, "When ZEGO and the core disagree").
+// ends it first wins and the other is dropped (unity-plugin/Documentation~/reference.md, "When ZEGO and
+// the core disagree about the 20 minutes").
 //
 // Identity: LoginRoom and SwitchRoom carry the engine's attempt id; LoginRoom's callback echoes it, and the
 // C# side tags every room callback of ZEGO's with the id of the room's last login command it had run when
