@@ -55,6 +55,14 @@ export interface Reaction<Event extends string, Action extends string, CodeClass
   map?: Mapping;
 }
 
+/** The first row of `table` for this event, room status, code class and whether the room has a session. */
+export function findReaction<Row extends Reaction<string, string, string, string>>(
+  table: readonly Row[], event: string, status: SdkRoomStatus, codeClass: string | undefined, inSession: boolean,
+): Row | undefined {
+  return table.find((r) => r.on === event && r.in.includes(status)
+    && (r.code === undefined || r.code === codeClass) && (!r.session || inSession));
+}
+
 export abstract class SdkDriver<
   Room extends SdkRoom,
   Event extends string,
@@ -226,8 +234,7 @@ export abstract class SdkDriver<
    * actions, then what the engine hears. Returns false when no row matched (the event is dropped).
    */
   protected react(room: Room, event: Event, codeClass: CodeClass | undefined, code: number, ext: string): boolean {
-    const row = this.reactions.find((r) => r.on === event && r.in.includes(room.status)
-      && (r.code === undefined || r.code === codeClass) && (!r.session || room.session !== 0));
+    const row = findReaction(this.reactions, event, room.status, codeClass, room.session !== 0);
     if (!row) return false;
     if (row.next !== undefined) room.status = row.next;
     if (row.act) for (const action of row.act) this.perform(action, room);
