@@ -211,11 +211,6 @@ export abstract class SdkDriver<
     return room;
   }
 
-  /** The room an SDK event is for, unless the driver stopped or the engine left it. */
-  protected live(roomID: string): Room | undefined {
-    return this.stopped || !this.context ? undefined : this.rooms.get(roomID);
-  }
-
   /** Whether `room` is still the driver's record for its room at `generation`. */
   protected current(room: Room, generation = room.generation): boolean {
     return !this.stopped && room.generation === generation && this.rooms.get(room.request.roomID) === room;

@@ -298,6 +298,11 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
 
   // ---- internals ----------------------------------------------------------------------------
 
+  /** The room a Web SDK event is for, unless the driver stopped or the engine left it. */
+  private live(roomID: string): WebRoom | undefined {
+    return this.stopped || !this.context ? undefined : this.rooms.get(roomID);
+  }
+
   /** Runs one Web login/switch promise and turns its outcome into a `settled` reaction (at most one answer). */
   private settle(room: WebRoom, generation: number, call: () => Promise<boolean>): void {
     const fail = (err: unknown) => {
