@@ -55,7 +55,7 @@ export interface RoomDriverContext {
  * attempt (`login` with `reconnect: true`) when its own reconnection ends: 0 on RECONNECTED, the
  * failure code otherwise, with that attempt's id; the engine's 20-minute window still applies
  * (`cancelLogin`, then `logout`). A driver never relabels an outcome: one it kept for a later attempt
- * is given only to an attempt of the same room the engine made after it (heldAttempt.ts).
+ * is given only to an attempt of the same room the engine made after it (sdkDriver.ts).
  */
 export interface RoomDriver {
   /** Called once, before anything else. */

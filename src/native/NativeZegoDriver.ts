@@ -7,114 +7,62 @@
 // ZEGO reconnects by itself: its Reconnecting becomes onLinkLost, and the engine's reconnect attempt
 // (`login` with `reconnect: true`) is held open until ZEGO's Reconnected (0) or ReconnectFailed (its
 // code). The engine's 20-minute window still ends the outage by the core's clock; whichever of the two
-// ends it first wins and the other is dropped (docs/UNITY.md, "When ZEGO and the core disagree").
+// ends it first wins and the other is dropped (unity-plugin/Documentation~/reference.md, "When ZEGO and
+// the core disagree about the 20 minutes").
 //
 // Identity: LoginRoom and SwitchRoom carry the engine's attempt id; LoginRoom's callback echoes it, and the
 // C# side tags every room callback of ZEGO's with the id of the room's last login command it had run when
 // ZEGO raised it. A callback tagged with an earlier command's id belongs to a login the engine has left
 // (ZEGO's callbacks wait for the main thread): dropped, never taken by the login that replaced it.
-import type { LoginRequest, RoomDriver, RoomDriverContext } from '../driver/RoomDriver.js';
-import { answerAttempt, settleReconnect, takePending, type HeldAttempt } from '../driver/heldAttempt.js';
+import type { LoginRequest, RoomDriverContext } from '../driver/RoomDriver.js';
+import { SdkDriver, SdkRoomStatus, type Reaction, type SdkRoom } from '../driver/sdkDriver.js';
 import { ZegoRoomMode, ZegoRoomStateChangedReason as R, ZegoUpdateType } from '../model/enums.js';
 import { NATIVE_COMMAND as C, NATIVE_EVENT as N } from './protocol.js';
 
 /** Queues one command (or one app event, for ZEGO's onDebugError) for the C# side. */
 export type NativeEmit = (event: string, args: unknown[]) => void;
 
-/** What ZEGO's SDK is doing for one room, as its callbacks said. */
-type ZegoPhase = 'idle' | 'logining' | 'logined' | 'reconnecting';
+/** ZEGO's `OnRoomStateChanged` reasons by name, and LoginRoom's own callback (`loginResult`). */
+type NativeEvent = keyof typeof R | 'loginResult';
 
-/** `reconnecting`: the engine has been told the link is lost (by ZEGO's Reconnecting). */
-interface Room extends HeldAttempt {
-  zego: ZegoPhase;
+/** `forget`: no events for the room afterwards (ZEGO has left it already). */
+type NativeAction = 'forget';
+
+/** `success`: the engine hears 0 whatever ZEGO's code (its Logined). */
+type NativeMapping = 'success';
+
+const { Idle, LoggingIn, LoggedIn, Reconnecting } = SdkRoomStatus;
+const UP = [LoggedIn, Reconnecting];
+
+/**
+ * The native driver's reactions (docs/BOUNDARY.md, "The native driver"). ZEGO's codes are native already
+ * and pass through. Logining has no row: the driver set it when it asked; Logout/LogoutFailed neither:
+ * they answer its own LogoutRoom. LoginRoom's callback is the same outcome as Logined/LoginFailed,
+ * whichever ZEGO raises first.
+ */
+export const NATIVE_REACTIONS: readonly Reaction<NativeEvent, NativeAction, 'ok' | 'failed', NativeMapping>[] = [
+  { on: 'Logined', in: [LoggingIn], next: LoggedIn, raise: 'answer', map: 'success' },
+  { on: 'LoginFailed', in: [LoggingIn], next: Idle, raise: 'answer' },
+  { on: 'loginResult', in: [LoggingIn], code: 'ok', next: LoggedIn, raise: 'answer' },
+  { on: 'loginResult', in: [LoggingIn], code: 'failed', next: Idle, raise: 'answer' },
+  { on: 'Reconnecting', in: UP, next: Reconnecting, raise: 'linkLost' },
+  { on: 'Reconnected', in: [Reconnecting], next: LoggedIn, raise: 'reconnected' },
+  { on: 'ReconnectFailed', in: UP, next: Idle, raise: 'reconnectFailed' },
+  { on: 'KickOut', in: [LoggingIn, LoggedIn, Reconnecting], session: true, act: ['forget'], raise: 'kickOut' },
+];
+
+interface NativeRoom extends SdkRoom {
   /** The attempt id of the LoginRoom command in flight (0: none, or SwitchRoom, which has no callback): its callback echoes it. */
-  seq: number;
+  loginCommand: number;
   /** The attempt id of the last LoginRoom/SwitchRoom command for this room: ZEGO's callbacks for it carry it. */
-  command?: number;
+  lastCommand?: number;
 }
 
-export class NativeZegoDriver implements RoomDriver {
-  private ctx: RoomDriverContext | undefined;
-  private readonly rooms = new Map<string, Room>();
-  private stopped = false;
-
+export class NativeZegoDriver extends SdkDriver<NativeRoom, NativeEvent, NativeAction, 'ok' | 'failed', NativeMapping> {
   constructor(private readonly emit: NativeEmit) {
+    // A ReconnectFailed while the app still thinks it is in the room: a link loss (code 0) first.
+    super(NATIVE_REACTIONS, 0);
     if (typeof emit !== 'function') throw new TypeError('NativeZegoDriver: pass the function that queues commands for the C# adapter');
-  }
-
-  start(context: RoomDriverContext): void {
-    this.ctx = context;
-    // ZEGO: SetRoomMode only before CreateEngine, so the adapter does both, in that order, first.
-    this.emit(C.createEngine, [context.appID, context.roomMode]);
-  }
-
-  login(request: LoginRequest): void {
-    if (this.stopped) return;
-    const room = this.roomFor(request);
-    room.attempt = true;
-    if (!request.reconnect) room.session = 0; // a first login: no session of this room's yet
-    if (request.reconnect) {
-      const p = takePending(room);
-      if (p) { this.answerLater(room, p.code, p.ext); return; }
-      if (room.zego === 'reconnecting' || room.zego === 'logining') return; // ZEGO is on it: its outcome answers
-      // ZEGO still has the room: the loss came from the host's signal, not from ZEGO. Back at once.
-      if (room.zego === 'logined') { this.answerLater(room, 0, ''); return; }
-    }
-    this.zegoLogin(room);
-  }
-
-  cancelLogin(roomID: string): void {
-    const room = this.rooms.get(roomID);
-    if (!room) return;
-    room.attempt = false;
-    room.pending = undefined;
-    room.seq = 0;
-    // The engine gave up (its window, a logout): stop ZEGO's own login or reconnection too.
-    if (room.zego === 'logining' || room.zego === 'reconnecting') {
-      room.zego = 'idle';
-      this.emit(C.logoutRoom, [roomID]);
-    }
-  }
-
-  logout(roomID: string): void {
-    const room = this.rooms.get(roomID);
-    if (!room) return;
-    this.rooms.delete(roomID);
-    // After LoginFailed, ReconnectFailed or KickOut ZEGO has left the room already.
-    if (room.zego !== 'idle') this.emit(C.logoutRoom, [roomID]);
-  }
-
-  switchRoom(fromRoomID: string, request: LoginRequest): void {
-    if (this.stopped) return;
-    const from = this.rooms.get(fromRoomID);
-    // ZEGO's SwitchRoom needs a logged-in source and (SDK 2.x) single-room mode; otherwise leave, then log in.
-    if (!from || from.zego !== 'logined' || this.ctx?.roomMode === ZegoRoomMode.MultiRoom) {
-      this.logout(fromRoomID);
-      this.login(request);
-      return;
-    }
-    this.rooms.delete(fromRoomID);
-    const room = this.roomFor(request);
-    room.attempt = true;
-    room.session = 0;
-    room.seq = 0; // SwitchRoom has no callback: onRoomStateChanged of the target answers
-    room.command = request.attemptID;
-    room.zego = 'logining';
-    this.emit(C.switchRoom, [fromRoomID, request.roomID, configOf(request), request.attemptID]);
-  }
-
-  renewToken(roomID: string, token: string): void {
-    if (this.stopped) return;
-    const room = this.rooms.get(roomID);
-    if (room) room.req = { ...room.req, token };
-    this.emit(C.renewToken, [roomID, token]);
-  }
-
-  stop(): void {
-    if (this.stopped) return;
-    this.stopped = true;
-    this.rooms.clear();
-    this.emit(C.destroyEngine, []);
   }
 
   /**
@@ -123,7 +71,7 @@ export class NativeZegoDriver implements RoomDriver {
    */
   onHostEvent(event: string, args: unknown[]): void {
     if (!Array.isArray(args)) throw new TypeError('nativeEvent: "args" must be an array');
-    if (this.stopped || !this.ctx) return;
+    if (this.stopped || !this.context) return;
     switch (event) {
       case N.roomStateChanged:
         this.onRoomStateChanged(text(args, 0), int(args, 1), int(args, 2), optText(args, 3), args[4]);
@@ -138,31 +86,91 @@ export class NativeZegoDriver implements RoomDriver {
         const users = list.filter((u): u is { userID: unknown; userName?: unknown } => !!u && typeof u === 'object')
           .map((u) => ({ userID: String(u.userID), userName: typeof u.userName === 'string' ? u.userName : '' }));
         // ZEGO's userCount (args[3]) is the list's length; the bridge's delegate recomputes it.
-        const room = this.current(roomID, args[4]);
-        if (room) this.ctx.events.onRoomUserUpdate(roomID, room.session, type, users);
+        const room = this.tagged(roomID, args[4]);
+        if (room) this.events.onRoomUserUpdate(roomID, room.session, type, users);
         return;
       }
       case N.roomOnlineUserCountUpdate: {
         const roomID = text(args, 0);
-        const room = this.current(roomID, args[2]);
-        if (room) this.ctx.events.onRoomOnlineUserCountUpdate(roomID, room.session, int(args, 1));
+        const room = this.tagged(roomID, args[2]);
+        if (room) this.events.onRoomOnlineUserCountUpdate(roomID, room.session, int(args, 1));
         return;
       }
       case N.roomTokenWillExpire: {
         const roomID = text(args, 0);
-        const room = this.current(roomID, args[2]);
-        if (room) this.ctx.events.onRoomTokenWillExpire(roomID, room.session, int(args, 1));
+        const room = this.tagged(roomID, args[2]);
+        if (room) this.events.onRoomTokenWillExpire(roomID, room.session, int(args, 1));
         return;
       }
       case N.debugError: {
         // ZEGO's own complaint passes through unchanged, after the app events the engine already posted.
         const payload = [int(args, 0), optText(args, 1), optText(args, 2)];
-        this.ctx.clock.setTimeout(() => { if (!this.stopped) this.emit('onDebugError', payload); }, 0);
+        this.context.clock.setTimeout(() => { if (!this.stopped) this.emit('onDebugError', payload); }, 0);
         return;
       }
       default:
         return;
     }
+  }
+
+  // ---- ZEGO's calls (commands for the C# adapter) ---------------------------------------------
+
+  protected open(context: RoomDriverContext): void {
+    // ZEGO: SetRoomMode only before CreateEngine, so the adapter does both, in that order, first.
+    this.emit(C.createEngine, [context.appID, context.roomMode]);
+  }
+
+  protected close(): void {
+    this.emit(C.destroyEngine, []);
+  }
+
+  protected newRoom(request: LoginRequest): NativeRoom {
+    return { request, status: Idle, awaitingAnswer: false, linkLostTold: false, session: 0, generation: 0, loginCommand: 0 };
+  }
+
+  protected sdkLogin(room: NativeRoom): void {
+    const { roomID, user } = room.request;
+    room.loginCommand = room.lastCommand = room.request.attemptID;
+    room.status = LoggingIn;
+    this.emit(C.loginRoom, [roomID, { userID: user.userID, userName: user.userName }, configOf(room.request), room.loginCommand]);
+  }
+
+  protected sdkLogout(roomID: string): void {
+    this.emit(C.logoutRoom, [roomID]);
+  }
+
+  /** ZEGO's SwitchRoom needs (SDK 2.x) single-room mode. */
+  protected canSwitch(): boolean {
+    return this.context?.roomMode !== ZegoRoomMode.MultiRoom;
+  }
+
+  protected sdkSwitch(fromRoomID: string, room: NativeRoom): void {
+    const request = room.request;
+    room.loginCommand = 0; // SwitchRoom has no callback: onRoomStateChanged of the target answers
+    room.lastCommand = request.attemptID;
+    room.status = LoggingIn;
+    this.emit(C.switchRoom, [fromRoomID, request.roomID, configOf(request), request.attemptID]);
+  }
+
+  protected sdkRenewToken(roomID: string, token: string): void {
+    this.emit(C.renewToken, [roomID, token]);
+  }
+
+  protected override release(room: NativeRoom): void {
+    room.loginCommand = 0;
+  }
+
+  protected perform(action: NativeAction, room: NativeRoom): void {
+    if (action === 'forget') this.forget(room);
+  }
+
+  protected override mapCode(mapping: NativeMapping | undefined, code: number): number {
+    return mapping === 'success' ? 0 : code;
+  }
+
+  /** ZEGO still has the room: the loss came from the host's signal, not from ZEGO. Back at once. */
+  protected stillInRoom(room: NativeRoom): void {
+    this.answerLater(room, 0, '');
   }
 
   // ---- ZEGO's callbacks -------------------------------------------------------------------------
@@ -171,98 +179,22 @@ export class NativeZegoDriver implements RoomDriver {
    * The room a ZEGO callback is for, unless the engine left it (ZEGO's Logout/LogoutFailed for it, or a
    * late report) or the C# tag says it belongs to an earlier login command of the room.
    */
-  private current(roomID: string, tag: unknown): Room | undefined {
+  private tagged(roomID: string, tag: unknown): NativeRoom | undefined {
     const room = this.rooms.get(roomID);
-    return room && (typeof tag !== 'number' || tag === room.command) ? room : undefined;
+    return room && (typeof tag !== 'number' || tag === room.lastCommand) ? room : undefined;
   }
 
   private onRoomStateChanged(roomID: string, reason: number, code: number, ext: string, tag: unknown): void {
-    const room = this.current(roomID, tag);
-    if (!room) return;
-    const events = this.ctx!.events;
-    switch (reason) {
-      case R.Logined:
-        if (room.zego !== 'logining') return;
-        room.zego = 'logined';
-        this.answer(room, 0, ext);
-        return;
-      case R.LoginFailed:
-        if (room.zego !== 'logining') return;
-        room.zego = 'idle';
-        this.answer(room, code, ext);
-        return;
-      case R.Reconnecting:
-        if (room.zego !== 'logined' && room.zego !== 'reconnecting') return;
-        room.zego = 'reconnecting';
-        if (room.reconnecting) return;
-        room.reconnecting = true;
-        events.onLinkLost(roomID, room.session, code);
-        return;
-      case R.Reconnected:
-        if (room.zego !== 'reconnecting') return;
-        room.zego = 'logined';
-        this.reconnectOutcome(room, 0, ext);
-        return;
-      case R.ReconnectFailed:
-        if (room.zego !== 'reconnecting' && room.zego !== 'logined') return;
-        room.zego = 'idle';
-        if (!room.reconnecting && !room.attempt) { room.reconnecting = true; events.onLinkLost(roomID, room.session, 0); }
-        this.reconnectOutcome(room, code, ext);
-        return;
-      case R.KickOut:
-        // No session yet: the kick is for a login the app has left (the new one has not got in).
-        if (room.zego === 'idle' || !room.session) return;
-        this.rooms.delete(roomID);
-        events.onKickOut(roomID, room.session, code, ext);
-        return;
-      default:
-        // Logining: the driver set it when it asked. Logout / LogoutFailed: answers to its own LogoutRoom.
-        return;
-    }
+    const room = this.tagged(roomID, tag);
+    const name = R[reason] as NativeEvent | undefined;
+    if (room && name !== undefined) this.react(room, name, undefined, code, ext);
   }
 
-  /** LoginRoom's callback: the same outcome as Logined/LoginFailed, whichever ZEGO raises first. */
+  /** LoginRoom's callback, for the command in flight only. */
   private onLoginCallback(roomID: string, seq: number, code: number, ext: string): void {
     const room = this.rooms.get(roomID);
-    if (!room || seq === 0 || room.seq !== seq || room.zego !== 'logining') return;
-    room.zego = code === 0 ? 'logined' : 'idle';
-    this.answer(room, code, ext);
-  }
-
-  // ---- internals ----------------------------------------------------------------------------
-
-  private roomFor(request: LoginRequest): Room {
-    let room = this.rooms.get(request.roomID);
-    if (!room) {
-      room = { req: request, zego: 'idle', attempt: false, reconnecting: false, session: 0, seq: 0 };
-      this.rooms.set(request.roomID, room);
-    }
-    room.req = request;
-    return room;
-  }
-
-  private zegoLogin(room: Room): void {
-    const { roomID, user } = room.req;
-    room.seq = room.command = room.req.attemptID;
-    room.zego = 'logining';
-    this.emit(C.loginRoom, [roomID, { userID: user.userID, userName: user.userName }, configOf(room.req), room.seq]);
-  }
-
-  /** A reconnection ended (0 = back): answers the engine's held attempt, or waits for it. */
-  private reconnectOutcome(room: Room, code: number, ext: string): void {
-    settleReconnect(this.ctx!.events, room, code, ext);
-  }
-
-  private answer(room: Room, code: number, ext: string): void {
-    answerAttempt(this.ctx!.events, room, code, ext);
-  }
-
-  /** Answers raised inside a driver call wait for a timer turn (RoomDriverEvents' rule). */
-  private answerLater(room: Room, code: number, ext: string): void {
-    const id = room.req.attemptID;
-    this.ctx!.clock.setTimeout(() => {
-      if (!this.stopped && this.rooms.get(room.req.roomID) === room) answerAttempt(this.ctx!.events, room, code, ext, id);
-    }, 0);
+    if (!room || seq === 0 || room.loginCommand !== seq) return;
+    this.react(room, 'loginResult', code === 0 ? 'ok' : 'failed', code, ext);
   }
 }
 

@@ -7,12 +7,9 @@
 // final failure on a reconnect (a token error) end as ReconnectFailed 1002033, and lets the engine drive
 // re-logins after the Web SDK's 300-s give-up.
 import type { ZegoExpressEngine as WebEngine } from 'zego-express-engine-webrtc';
-import type { LoginRequest, RoomDriver, RoomDriverContext, RoomDriverEvents, TimerHandle } from '../index.js';
-import { readToken04Expiry } from '../index.js';
-// The logger module is small and stateless: webgl.mjs carries its own copy (its only import from the core stays the public API).
-import { describeError, toLog, type Log, type Logger } from '../host/log.js';
-import { answerAttempt, settleReconnect, takePending, type HeldAttempt } from '../driver/heldAttempt.js';
-import { mapUpdateType, mapWebCode, versionAtLeast, WEBGL_ROOM_MAPPING as M } from './mapping.js';
+import type { Logger, LoginRequest, Reaction, RoomDriverContext, SdkRoom, TimerHandle } from '../index.js';
+import { describeError, readToken04Expiry, SdkDriver, SdkRoomStatus, toLog, type Log } from '../index.js';
+import { mapUpdateType, mapWebCode, versionAtLeast, WEBGL_ROOM_MAPPING as M, type WebCodeContext } from './mapping.js';
 import { browserNetworkWatcher, type NetworkWatcher } from './network.js';
 
 /** The part of the Web SDK engine the driver uses (a real `ZegoExpressEngine` has all of it). */
@@ -41,37 +38,67 @@ export interface ZegoWebDriverOptions {
   logger?: Logger;
 }
 
-type WebPhase = 'idle' | 'logining' | 'logined' | 'reconnecting';
+/** The Web SDK's events and outcomes the table reacts to: its `roomStateChanged` reasons, and a login or switch promise settling. */
+type WebEvent = 'RECONNECTING' | 'RECONNECTED' | 'RECONNECT_FAILED' | 'KICKOUT' | 'settled';
 
-/** What the driver knows about one room. `reconnecting`: the app has been told (by the engine or by this driver). */
-interface Room extends HeldAttempt {
-  /** What the Web SDK is doing for this room. */
-  web: WebPhase;
+/** How a login/switch promise settled (`repeated`: the first REPEATEDLY_LOGIN rejection of this attempt). */
+type WebCodeClass = 'ok' | 'resolvedFalse' | 'repeated' | 'repeatedAgain' | 'failed';
+
+/**
+ * `clearHold`: stop waiting out the Web SDK's hold; `mayHold`: the Web SDK may still hold a room module;
+ * `forget`: no events for the room afterwards; `leave` / `leaveSource`: logoutRoom of the room / of the
+ * room a switch left; `retry`: log in again (once per attempt).
+ */
+type WebAction = 'clearHold' | 'mayHold' | 'forget' | 'leave' | 'leaveSource' | 'retry';
+
+const { Idle, LoggingIn, LoggedIn, Reconnecting } = SdkRoomStatus;
+const UP = [LoggedIn, Reconnecting];
+
+/**
+ * The Web driver's reactions (docs/WEBGL.md). LOGINING/LOGINED/LOGIN_FAILED have no row: outcomes come
+ * from the promises; LOGOUT/LOGOUT_FAILED neither: they answer the driver's own calls. roomStateUpdate is
+ * not subscribed: it fires together with roomStateChanged and would count every change twice.
+ */
+export const WEB_REACTIONS: readonly Reaction<WebEvent, WebAction, WebCodeClass, WebCodeContext>[] = [
+  { on: 'RECONNECTING', in: UP, next: Reconnecting, act: ['clearHold'], raise: 'linkLost', map: 'reconnecting' },
+  { on: 'RECONNECTED', in: UP, next: LoggedIn, act: ['clearHold'], raise: 'reconnected' },
+  { on: 'RECONNECT_FAILED', in: UP, next: Idle, act: ['mayHold', 'clearHold'], raise: 'reconnectFailed', map: 'reconnect' },
+  // Drop the Web SDK's room module too, so a later login is not refused.
+  { on: 'KICKOUT', in: [LoggingIn, LoggedIn, Reconnecting], session: true, act: ['forget', 'leave'], raise: 'kickOut', map: 'kickout' },
+  { on: 'settled', in: [LoggingIn], code: 'ok', next: LoggedIn, raise: 'answer' },
+  { on: 'settled', in: [LoggingIn], code: 'resolvedFalse', next: Idle, act: ['mayHold'], raise: 'answer' },
+  // The Web SDK still holds the room: leave it and try again, once.
+  { on: 'settled', in: [LoggingIn], code: 'repeated', next: Idle, act: ['leaveSource', 'leave', 'retry'] },
+  { on: 'settled', in: [LoggingIn], code: 'repeatedAgain', next: Idle, act: ['mayHold', 'leaveSource', 'leave'], raise: 'answer', map: 'login' },
+  // A rejected switch may or may not have left the source room: make sure it is gone.
+  { on: 'settled', in: [LoggingIn], code: 'failed', next: Idle, act: ['mayHold', 'leaveSource'], raise: 'answer', map: 'login' },
+];
+
+/** What the driver knows about one room, beyond the skeleton's record. */
+interface WebRoom extends SdkRoom {
   /** The Web SDK may still hold a room module for it (after a failure or a kick): log out before logging in. */
   mayHold: boolean;
-  /** Stamps Web promises: one settling for an older generation is ignored. */
-  gen: number;
   /** An early Reconnecting waiting out the Web SDK's hold. */
   holdTimer?: TimerHandle;
   /** The hold passed in silence; Reconnected as soon as the browser is online. */
   holdPassed: boolean;
   /** A repeated-login rejection was already handled for this attempt. */
   repeatHandled: boolean;
+  /** The room a switch in flight leaves (its rejection logs out of it too). */
+  switchSource?: string;
 }
 
 type RoomStateChanged = (roomID: string, reason: string, errorCode: number, extendedData: string) => void;
 
-export class ZegoWebDriver implements RoomDriver {
-  private ctx: RoomDriverContext | undefined;
-  private readonly rooms = new Map<string, Room>();
+export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCodeClass, WebCodeContext> {
   private readonly opts: Required<Omit<ZegoWebDriverOptions, 'network' | 'logger'>>;
   private readonly network: NetworkWatcher | null;
   private readonly log: Log;
   private unsubscribe: (() => void) | undefined;
   private online = true;
-  private stopped = false;
 
   constructor(private readonly zg: WebEngineLike, options: ZegoWebDriverOptions = {}) {
+    super(WEB_REACTIONS, M.reconnectingCode);
     if (!zg || typeof zg.loginRoom !== 'function' || typeof zg.on !== 'function') {
       throw new TypeError('ZegoWebDriver: pass a Web SDK ZegoExpressEngine (new ZegoExpressEngine(appID, server))');
     }
@@ -85,14 +112,14 @@ export class ZegoWebDriver implements RoomDriver {
     this.log = toLog(options.logger);
   }
 
-  start(context: RoomDriverContext): void {
-    this.ctx = context;
-    // Multi-room must be switched on before the first loginRoom, once per lifetime (reference §1.1).
+  // ---- the Web SDK's calls ------------------------------------------------------------------
+
+  protected open(context: RoomDriverContext): void {
+    // Multi-room must be switched on before the first loginRoom, once per lifetime (ZEGO Web docs, enableMultiRoom).
     if (context.roomMode === 1) {
       try { if (this.zg.enableMultiRoom(true) === false) this.log.warn('the Web SDK refused enableMultiRoom(true) (called after a login?)'); }
       catch (e) { this.log.error(`enableMultiRoom threw: ${describe(e)}`); }
     }
-    // roomStateChanged only: roomStateUpdate fires together with it and would count every change twice.
     this.zg.on('roomStateChanged', this.onRoomStateChanged);
     this.zg.on('roomUserUpdate', this.onRoomUserUpdate);
     this.zg.on('roomOnlineUserCountUpdate', this.onRoomOnlineUserCountUpdate);
@@ -103,81 +130,7 @@ export class ZegoWebDriver implements RoomDriver {
     }
   }
 
-  login(request: LoginRequest): void {
-    const room = this.roomFor(request);
-    room.attempt = true;
-    if (!request.reconnect) room.session = 0; // a first login: no session of this room's yet
-    room.repeatHandled = false;
-    room.reconnecting = request.reconnect;
-    if (!request.token) { this.answerLater(room, M.noTokenCode, ''); return; }
-    if (request.reconnect) {
-      const p = takePending(room);
-      if (p) { this.answerLater(room, p.code, p.ext); return; }
-      if (room.web === 'reconnecting' || room.web === 'logining') return; // the Web SDK is on it: its outcome answers
-      if (room.web === 'logined') { this.holdOpen(room); return; }
-    }
-    this.webLogin(room);
-  }
-
-  cancelLogin(roomID: string): void {
-    const room = this.rooms.get(roomID);
-    if (!room) return;
-    room.attempt = false;
-    room.pending = undefined;
-    this.clearHold(room);
-    if (room.web === 'logining' || room.web === 'reconnecting') {
-      room.gen++;
-      room.web = 'idle';
-      this.webLogout(roomID);
-    }
-  }
-
-  logout(roomID: string): void {
-    const room = this.rooms.get(roomID);
-    if (!room) return;
-    this.forget(room);
-    if (room.web !== 'idle' || room.mayHold) this.webLogout(roomID);
-  }
-
-  switchRoom(fromRoomID: string, request: LoginRequest): void {
-    const from = this.rooms.get(fromRoomID);
-    const own = typeof this.zg.switchRoom === 'function' && versionAtLeast(this.version(), M.switchRoomSinceVersion);
-    if (!own || !request.token || !from || from.web !== 'logined') {
-      // Web SDK < 3.7.0 (or nothing to switch from): leave, then log in, with the same outcome reporting.
-      this.logout(fromRoomID);
-      this.login(request);
-      return;
-    }
-    this.forget(from);
-    const room = this.roomFor(request);
-    room.attempt = true;
-    room.repeatHandled = false;
-    room.reconnecting = false;
-    room.session = 0;
-    const gen = ++room.gen;
-    room.web = 'logining';
-    const config = { token: request.token, maxMemberCount: request.maxMemberCount, isUserStatusNotify: request.isUserStatusNotify };
-    this.settle(room, gen, () => this.zg.switchRoom!(fromRoomID, request.roomID, config), (code) => {
-      // A rejected switch may or may not have left the source room: make sure it is gone.
-      this.webLogout(fromRoomID);
-      if (code === M.internal.repeatedlyLogin) { this.webLogout(request.roomID); return 'retry'; }
-      return 'report';
-    });
-  }
-
-  renewToken(roomID: string, token: string): void {
-    const room = this.rooms.get(roomID);
-    if (room) room.req = { ...room.req, token };
-    try {
-      // The Web SDK's argument order is (token, roomID).
-      if (this.zg.renewToken(token, roomID) === false) this.log.warn(`the Web SDK refused renewToken for room "${roomID}"`);
-    } catch (e) { this.log.error(`renewToken threw: ${describe(e)}`); }
-  }
-
-  stop(): void {
-    this.stopped = true;
-    for (const room of this.rooms.values()) { room.gen++; this.clearHold(room); }
-    this.rooms.clear();
+  protected close(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     try {
@@ -188,66 +141,135 @@ export class ZegoWebDriver implements RoomDriver {
     } catch (e) { this.log.error(`the Web SDK's off threw: ${describe(e)}`); }
   }
 
+  protected newRoom(request: LoginRequest): WebRoom {
+    return { request, status: Idle, awaitingAnswer: false, linkLostTold: false, session: 0, generation: 0, mayHold: false, holdPassed: false, repeatHandled: false };
+  }
+
+  protected override beginAttempt(room: WebRoom): void {
+    room.repeatHandled = false;
+    room.linkLostTold = room.request.reconnect;
+  }
+
+  /** The Web SDK has no AppSign path: a login without a token cannot succeed. */
+  protected override refusal(request: LoginRequest): number | undefined {
+    return request.token ? undefined : M.noTokenCode;
+  }
+
+  protected sdkLogin(room: WebRoom): void {
+    const { roomID, token, user, maxMemberCount, isUserStatusNotify } = room.request;
+    if (room.mayHold) { room.mayHold = false; this.sdkLogout(roomID); }
+    room.switchSource = undefined;
+    const generation = ++room.generation;
+    room.status = LoggingIn;
+    this.settle(room, generation, () => this.zg.loginRoom(roomID, token, { userID: user.userID, userName: user.userName }, { userUpdate: isUserStatusNotify, maxMemberCount }));
+  }
+
+  /** logoutRoom throws 1002002 for a room the Web SDK does not hold: expected here, never surfaced. */
+  protected sdkLogout(roomID: string): void {
+    try { this.zg.logoutRoom(roomID); }
+    catch (e) {
+      if (codeOf(e) !== M.internal.roomIdIncorrect) this.log.warn(`the Web SDK's logoutRoom threw: ${describe(e)}`);
+    }
+  }
+
+  /** Web SDK < 3.7.0 has no switchRoom; without a token the login path answers RoomNoToken. */
+  protected canSwitch(request: LoginRequest): boolean {
+    return typeof this.zg.switchRoom === 'function' && versionAtLeast(this.version(), M.switchRoomSinceVersion) && !!request.token;
+  }
+
+  protected sdkSwitch(fromRoomID: string, room: WebRoom): void {
+    const request = room.request;
+    room.repeatHandled = false;
+    room.switchSource = fromRoomID;
+    const generation = ++room.generation;
+    room.status = LoggingIn;
+    const config = { token: request.token, maxMemberCount: request.maxMemberCount, isUserStatusNotify: request.isUserStatusNotify };
+    this.settle(room, generation, () => this.zg.switchRoom!(fromRoomID, request.roomID, config));
+  }
+
+  protected sdkRenewToken(roomID: string, token: string): void {
+    try {
+      // The Web SDK's argument order is (token, roomID).
+      if (this.zg.renewToken(token, roomID) === false) this.log.warn(`the Web SDK refused renewToken for room "${roomID}"`);
+    } catch (e) { this.log.error(`renewToken threw: ${describe(e)}`); }
+  }
+
+  protected override sdkHolds(room: WebRoom): boolean {
+    return room.status !== Idle || room.mayHold;
+  }
+
+  protected override release(room: WebRoom): void {
+    room.holdPassed = false;
+    if (room.holdTimer !== undefined) { this.context?.clock.clearTimeout(room.holdTimer); room.holdTimer = undefined; }
+  }
+
+  protected perform(action: WebAction, room: WebRoom): void {
+    switch (action) {
+      case 'clearHold': this.release(room); return;
+      case 'mayHold': room.mayHold = true; return;
+      case 'forget': this.forget(room); return;
+      case 'leave': this.sdkLogout(room.request.roomID); return;
+      case 'leaveSource': if (room.switchSource !== undefined) this.sdkLogout(room.switchSource); return;
+      case 'retry':
+        room.repeatHandled = true;
+        room.mayHold = false;
+        this.sdkLogin(room);
+        return;
+    }
+  }
+
+  /** Web codes mean different things in different places (mapping.ts); the 300-s give-up per option (b). */
+  protected override mapCode(context: WebCodeContext | undefined, webCode: number): number {
+    if (context === undefined) return webCode;
+    const code = mapWebCode(context, webCode);
+    return (context === 'login' || context === 'reconnect') ? this.giveUp(code) : code;
+  }
+
+  /**
+   * The app is told Reconnecting while the Web SDK still says the room is up. If the SDK stays silent
+   * through its whole 8-s hold (+ grace) it never lost the room: Reconnected once the browser is online.
+   */
+  protected stillInRoom(room: WebRoom): void {
+    if (room.holdTimer !== undefined || room.holdPassed) {
+      if (room.holdPassed && this.online) this.backLater(room);
+      return;
+    }
+    room.holdTimer = this.context!.clock.setTimeout(() => {
+      room.holdTimer = undefined;
+      if (room.status !== LoggedIn || !this.current(room, room.generation)) return;
+      room.holdPassed = true;
+      if (this.online) this.back(room);
+    }, M.reconnectingHoldMs + this.opts.holdGraceMs);
+  }
+
   // ---- Web SDK events (already on their own timer turn: the runtime delivers them via setTimeout 0) ----
 
   private readonly onRoomStateChanged: RoomStateChanged = (roomID, reason, errorCode, extendedData) => {
     const room = this.live(roomID);
     if (!room) return;
-    const ext = typeof extendedData === 'string' ? extendedData : '';
-    // LOGINING/LOGINED/LOGIN_FAILED: outcomes come from the promises. LOGOUT*: the driver's own calls.
-    switch (reason) {
-      case 'RECONNECTING':
-        if (room.web !== 'logined' && room.web !== 'reconnecting') return;
-        room.web = 'reconnecting';
-        this.clearHold(room);
-        this.tellReconnecting(room, mapWebCode('reconnecting', errorCode));
-        return;
-      case 'RECONNECTED':
-        if (room.web !== 'logined' && room.web !== 'reconnecting') return;
-        room.web = 'logined';
-        this.clearHold(room);
-        if (room.reconnecting) this.reconnectOutcome(room, 0, ext);
-        return;
-      case 'RECONNECT_FAILED':
-        if (room.web !== 'logined' && room.web !== 'reconnecting') return;
-        room.web = 'idle';
-        room.mayHold = true;
-        this.clearHold(room);
-        this.reconnectOutcome(room, this.giveUp(mapWebCode('reconnect', errorCode)), ext);
-        return;
-      case 'KICKOUT': {
-        // No session yet: the kick is for a login the app has left (the new one has not got in).
-        if (room.web === 'idle' || !room.session) return;
-        this.forget(room);
-        this.webLogout(roomID); // drop the Web SDK's room module so a later login is not refused
-        this.ctx!.events.onKickOut(roomID, room.session, mapWebCode('kickout', errorCode), ext);
-        return;
-      }
-      default:
-        return;
-    }
+    this.react(room, reason as WebEvent, undefined, errorCode, typeof extendedData === 'string' ? extendedData : '');
   };
 
   private readonly onRoomUserUpdate = (roomID: string, updateType: string, userList: Array<{ userID: string; userName?: string }>): void => {
     const room = this.live(roomID);
     if (!room) return;
     const users = (Array.isArray(userList) ? userList : []).map((u) => ({ userID: String(u.userID), userName: u.userName ?? '' }));
-    this.ctx!.events.onRoomUserUpdate(roomID, room.session, mapUpdateType(updateType), users);
+    this.events.onRoomUserUpdate(roomID, room.session, mapUpdateType(updateType), users);
   };
 
   private readonly onRoomOnlineUserCountUpdate = (roomID: string, count: number): void => {
     const room = this.live(roomID);
     if (!room) return;
-    this.ctx!.events.onRoomOnlineUserCountUpdate(roomID, room.session, count);
+    this.events.onRoomOnlineUserCountUpdate(roomID, room.session, count);
   };
 
   /** Web gives only the roomID; native gives the seconds left, read from the token's expiry. */
   private readonly onTokenWillExpire = (roomID: string): void => {
     const room = this.live(roomID);
     if (!room) return;
-    const expireSec = readToken04Expiry(room.req.token);
-    const remain = expireSec === null ? 30 : Math.max(0, Math.round(expireSec - this.ctx!.clock.now() / 1000));
-    this.ctx!.events.onRoomTokenWillExpire(roomID, room.session, remain);
+    const expireSec = readToken04Expiry(room.request.token);
+    const remain = expireSec === null ? 30 : Math.max(0, Math.round(expireSec - this.context!.clock.now() / 1000));
+    this.events.onRoomTokenWillExpire(roomID, room.session, remain);
   };
 
   private onNetwork(online: boolean): void {
@@ -256,76 +278,45 @@ export class ZegoWebDriver implements RoomDriver {
     for (const room of [...this.rooms.values()]) {
       if (!online) {
         // (a) The page knows now; the Web SDK would say so 8 s later, or never if it recovers in time.
-        if (this.opts.earlyReconnecting && room.web === 'logined' && !room.reconnecting) {
-          this.tellReconnecting(room, M.reconnectingCode);
-          this.holdOpen(room);
+        if (this.opts.earlyReconnecting && room.status === LoggedIn && !room.linkLostTold) {
+          this.tellLinkLost(room, M.reconnectingCode);
+          this.stillInRoom(room);
         }
         continue;
       }
-      if (room.holdPassed && room.web === 'logined') { this.reconnectOutcome(room, 0, ''); continue; }
+      if (room.holdPassed && room.status === LoggedIn) { this.back(room); continue; }
       // (c) A login of this driver's own waiting out the Web SDK's backoff: start it again now.
-      if (this.opts.retryOnOnline && room.attempt && room.web === 'logining') {
-        room.gen++;
-        this.webLogout(room.req.roomID);
-        room.web = 'idle';
-        this.webLogin(room);
+      if (this.opts.retryOnOnline && room.awaitingAnswer && room.status === LoggingIn) {
+        room.generation++;
+        this.sdkLogout(room.request.roomID);
+        room.status = Idle;
+        this.sdkLogin(room);
       }
     }
   }
 
   // ---- internals ----------------------------------------------------------------------------
 
-  private roomFor(request: LoginRequest): Room {
-    let room = this.rooms.get(request.roomID);
-    if (!room) {
-      room = { req: request, web: 'idle', mayHold: false, attempt: false, reconnecting: false, session: 0, gen: 0, holdPassed: false, repeatHandled: false };
-      this.rooms.set(request.roomID, room);
-    }
-    room.req = request;
-    return room;
+  /** The room a Web SDK event is for, unless the driver stopped or the engine left it. */
+  private live(roomID: string): WebRoom | undefined {
+    return this.stopped || !this.context ? undefined : this.rooms.get(roomID);
   }
 
-  private live(roomID: string): Room | undefined {
-    return this.stopped || !this.ctx ? undefined : this.rooms.get(roomID);
-  }
-
-  private webLogin(room: Room): void {
-    const { roomID, token, user, maxMemberCount, isUserStatusNotify } = room.req;
-    if (room.mayHold) { room.mayHold = false; this.webLogout(roomID); }
-    const gen = ++room.gen;
-    room.web = 'logining';
-    this.settle(room, gen, () => this.zg.loginRoom(roomID, token, { userID: user.userID, userName: user.userName }, { userUpdate: isUserStatusNotify, maxMemberCount }),
-      (code) => {
-        if (code !== M.internal.repeatedlyLogin) return 'report';
-        this.webLogout(roomID); // the Web SDK still holds the room: leave it and try again
-        return 'retry';
-      });
-  }
-
-  /** Runs one Web login/switch promise and turns its outcome into at most one onLoginResult. */
-  private settle(room: Room, gen: number, call: () => Promise<boolean>, onReject: (webCode: number) => 'report' | 'retry'): void {
-    const current = () => room.gen === gen && this.rooms.get(room.req.roomID) === room && !this.stopped;
+  /** Runs one Web login/switch promise and turns its outcome into a `settled` reaction (at most one answer). */
+  private settle(room: WebRoom, generation: number, call: () => Promise<boolean>): void {
     const fail = (err: unknown) => {
-      if (!current()) return;
-      room.web = 'idle';
-      room.mayHold = true;
+      if (!this.current(room, generation)) return;
       const webCode = codeOf(err);
-      if (onReject(webCode) === 'retry' && !room.repeatHandled) {
-        room.repeatHandled = true;
-        room.mayHold = false;
-        this.webLogin(room);
-        return;
-      }
-      this.answer(room, this.giveUp(mapWebCode('login', webCode === M.internal.repeatedlyLogin ? 1002030 : webCode)), '');
+      if (webCode !== M.internal.repeatedlyLogin) { this.react(room, 'settled', 'failed', webCode, ''); return; }
+      this.react(room, 'settled', room.repeatHandled ? 'repeatedAgain' : 'repeated', 1002030, '');
     };
     let promise: Promise<boolean>;
     try { promise = call(); }
-    catch (e) { this.ctx!.clock.setTimeout(() => fail(e), 0); return; }
+    catch (e) { this.context!.clock.setTimeout(() => fail(e), 0); return; }
     Promise.resolve(promise).then((ok) => {
-      if (!current()) return;
-      if (ok === false) { room.web = 'idle'; room.mayHold = true; this.answer(room, M.loginResolvedFalseCode, ''); return; }
-      room.web = 'logined';
-      this.answer(room, 0, '');
+      if (!this.current(room, generation)) return;
+      if (ok === false) this.react(room, 'settled', 'resolvedFalse', M.loginResolvedFalseCode, '');
+      else this.react(room, 'settled', 'ok', 0, '');
     }, fail);
   }
 
@@ -334,74 +325,15 @@ export class ZegoWebDriver implements RoomDriver {
     return nativeCode === 1002031 && !this.opts.extendToRetryWindow ? M.giveUpFinalCode : nativeCode;
   }
 
-  /** Tell the engine the link is down, once per outage. */
-  private tellReconnecting(room: Room, code: number): void {
-    if (room.reconnecting) return;
-    room.reconnecting = true;
-    this.ctx!.events.onLinkLost(room.req.roomID, room.session, code);
-  }
-
-  /** A reconnect ended (0 = back). A failure while the app still thinks it is in the room gets a Reconnecting first. */
-  private reconnectOutcome(room: Room, code: number, ext: string): void {
+  /** The hold passed in silence: the room was never lost. */
+  private back(room: WebRoom): void {
     room.holdPassed = false;
-    if (!room.attempt && code !== 0) this.tellReconnecting(room, M.reconnectingCode);
-    settleReconnect(this.ctx!.events, room, code, ext);
+    this.reconnectEnded(room, 0, '');
   }
 
-  private answer(room: Room, code: number, ext: string): void {
-    answerAttempt(this.ctx!.events, room, code, ext);
-  }
-
-  /** An outcome decided now for the attempt just made, answered on a timer turn (for that attempt only). */
-  private answerLater(room: Room, code: number, ext: string): void {
-    const gen = room.gen;
-    const id = room.req.attemptID;
-    this.ctx!.clock.setTimeout(() => {
-      if (room.gen === gen && this.rooms.get(room.req.roomID) === room && !this.stopped) answerAttempt(this.ctx!.events, room, code, ext, id);
-    }, 0);
-  }
-
-  /**
-   * The app is told Reconnecting while the Web SDK still says the room is up. If the SDK stays silent
-   * through its whole 8-s hold (+ grace) it never lost the room: Reconnected once the browser is online.
-   */
-  private holdOpen(room: Room): void {
-    if (room.holdTimer !== undefined || room.holdPassed) {
-      if (room.holdPassed && this.online) this.reconnectOutcomeLater(room);
-      return;
-    }
-    const clock = this.ctx!.clock;
-    room.holdTimer = clock.setTimeout(() => {
-      room.holdTimer = undefined;
-      if (room.web !== 'logined' || this.rooms.get(room.req.roomID) !== room || this.stopped) return;
-      room.holdPassed = true;
-      if (this.online) this.reconnectOutcome(room, 0, '');
-    }, M.reconnectingHoldMs + this.opts.holdGraceMs);
-  }
-
-  private reconnectOutcomeLater(room: Room): void {
-    const gen = room.gen;
-    this.ctx!.clock.setTimeout(() => { if (room.gen === gen && room.web === 'logined') this.reconnectOutcome(room, 0, ''); }, 0);
-  }
-
-  private clearHold(room: Room): void {
-    room.holdPassed = false;
-    if (room.holdTimer !== undefined) { this.ctx?.clock.clearTimeout(room.holdTimer); room.holdTimer = undefined; }
-  }
-
-  private forget(room: Room): void {
-    room.gen++;
-    room.attempt = false;
-    this.clearHold(room);
-    if (this.rooms.get(room.req.roomID) === room) this.rooms.delete(room.req.roomID);
-  }
-
-  /** logoutRoom throws 1002002 for a room the Web SDK does not hold: expected here, never surfaced. */
-  private webLogout(roomID: string): void {
-    try { this.zg.logoutRoom(roomID); }
-    catch (e) {
-      if (codeOf(e) !== M.internal.roomIdIncorrect) this.log.warn(`the Web SDK's logoutRoom threw: ${describe(e)}`);
-    }
+  private backLater(room: WebRoom): void {
+    const generation = room.generation;
+    this.context!.clock.setTimeout(() => { if (room.generation === generation && room.status === LoggedIn) this.back(room); }, 0);
   }
 
   private version(): string {

@@ -1,12 +1,13 @@
 // Web SDK (zego-express-engine-webrtc) → native room model, as plain data. The driver reads only this
 // table; the C# WebGL mapping is generated from it (scripts/gen-cs.mjs), so keep it JSON-shaped.
-// Codes and their Web meanings: ../shared/reference/zego-room-api.md §2.1–2.5 and §7.
+// Codes and their Web meanings: the room error table of the Web SDK (zego-express-engine-webrtc 3.12.0)
+// and ZEGO's room connection status page for Web (doc-zh.zego.im/article/12883); docs/WEBGL.md lists them.
 
-/** Where a Web code was seen: the same number means different things in different places (§7). */
+/** Where a Web code was seen: the same number means different things in different places (docs/WEBGL.md). */
 export type WebCodeContext = 'login' | 'reconnect' | 'kickout' | 'reconnecting';
 
 export const WEBGL_ROOM_MAPPING = {
-  /** Web `roomStateChanged` reason string → native `ZegoRoomStateChangedReason` (ZEGO's Flutter Web precedent, §8). */
+  /** Web `roomStateChanged` reason string → native `ZegoRoomStateChangedReason` (as ZEGO's Flutter SDK maps it on Web, zegoim/zego-express-flutter-sdk). */
   reason: {
     LOGINING: 0,
     LOGINED: 1,
@@ -69,15 +70,15 @@ export const WEBGL_ROOM_MAPPING = {
   noTokenCode: 1002067,
   /** The Web give-up (LOGIN_TIMEOUT) when the 20-minute extension is switched off → RoomRetryTimeout, final. */
   giveUpFinalCode: 1002053,
-  /** Web rejection codes the driver handles itself and never reports (§2.1, §2.4). */
+  /** Web rejection codes the driver handles itself and never reports (docs/WEBGL.md). */
   internal: {
     repeatedlyLogin: 1002056, // REPEATEDLY_LOGIN: the Web SDK still holds the room — log out, try again
     roomIdIncorrect: 1002002, // thrown by logoutRoom of a room the Web SDK does not hold
     cancelLogin: 1102026, // a login cancelled by logoutRoom
   },
-  /** The Web runtime holds its first RECONNECTING back this long (§2.3). */
+  /** The Web runtime holds its first RECONNECTING back this long (Web SDK 3.12.0). */
   reconnectingHoldMs: 8000,
-  /** The Web runtime gives up a login or reconnect after this long by default (§2.5). */
+  /** The Web runtime gives up a login or reconnect after this long by default (Web SDK 3.12.0). */
   webGiveUpMs: 300000,
   /** The first Web SDK version with its own `switchRoom`. */
   switchRoomSinceVersion: '3.7.0',
