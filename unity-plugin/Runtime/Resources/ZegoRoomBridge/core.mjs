@@ -2249,32 +2249,227 @@ function bridgeReset() {
     state.queue = [];
 }
 
-/**
- * Answers the held attempt, once: 0 = in the room (the outage is over). `attemptID`: the attempt this
- * outcome is for, when it was decided earlier (an answer on a later turn); a newer attempt is not answered.
- */
-function answerAttempt(events, room, code, ext, attemptID = room.req.attemptID) {
-    if (!room.attempt || room.req.attemptID !== attemptID)
-        return;
-    room.attempt = false;
-    if (code === 0) {
-        room.reconnecting = false;
-        room.session = attemptID;
+/** What the SDK is doing for one room, as its calls and events said. */
+const SdkRoomStatus = { Idle: 0, LoggingIn: 1, LoggedIn: 2, Reconnecting: 3 };
+const { Idle: Idle$1, LoggingIn: LoggingIn$1, LoggedIn: LoggedIn$1, Reconnecting: Reconnecting$1 } = SdkRoomStatus;
+/** The first row of `table` for this event, room status, code class and whether the room has a session. */
+function findReaction(table, event, status, codeClass, inSession) {
+    return table.find((r) => r.on === event && r.in.includes(status)
+        && (r.code === undefined || r.code === codeClass) && (!r.session || inSession));
+}
+class SdkDriver {
+    /**
+     * `reactions`: the driver's table. `lostCodeBeforeFailure`: the code of the link loss told first when
+     * a reconnection fails while the app still thinks it is in the room.
+     */
+    constructor(reactions, lostCodeBeforeFailure) {
+        this.reactions = reactions;
+        this.lostCodeBeforeFailure = lostCodeBeforeFailure;
+        this.rooms = new Map();
+        this.stopped = false;
     }
-    events.onLoginResult(room.req.roomID, attemptID, code, ext);
-}
-/** A reconnection ended: answer the held attempt, or keep the outcome for the attempt the engine will make. */
-function settleReconnect(events, room, code, ext) {
-    if (room.attempt)
-        answerAttempt(events, room, code, ext);
-    else if (room.reconnecting)
-        room.pending = { code, ext };
-}
-/** The outcome that came before this attempt, if any (taken once). */
-function takePending(room) {
-    const p = room.pending;
-    room.pending = undefined;
-    return p;
+    /** The engine made an attempt for `room` (first login or reconnect). */
+    beginAttempt(_room) { }
+    /** The driver refuses this attempt with a code of its own (answered on a timer turn), or undefined. */
+    refusal(_request) { return undefined; }
+    /** The attempt in flight was cancelled, or the room forgotten: drop the driver's own timers and marks. */
+    release(_room) { }
+    /** The SDK may still hold the room (so leaving it needs a call). */
+    sdkHolds(room) { return room.status !== Idle$1; }
+    /** The code the engine hears for the SDK's `code` under a row's mapping. */
+    mapCode(_mapping, code) { return code; }
+    // ---- RoomDriver -----------------------------------------------------------------------------
+    start(context) {
+        this.context = context;
+        this.open(context);
+    }
+    login(request) {
+        if (this.stopped)
+            return;
+        const room = this.roomFor(request);
+        room.awaitingAnswer = true;
+        if (!request.reconnect)
+            room.session = 0; // a first login: no session of this room's yet
+        this.beginAttempt(room);
+        const refused = this.refusal(request);
+        if (refused !== undefined) {
+            this.answerLater(room, refused, '');
+            return;
+        }
+        if (request.reconnect) {
+            const pending = room.pending;
+            room.pending = undefined;
+            if (pending) {
+                this.answerLater(room, pending.code, pending.ext);
+                return;
+            }
+            // The SDK is on it: its own outcome answers.
+            if (room.status === LoggingIn$1 || room.status === Reconnecting$1)
+                return;
+            if (room.status === LoggedIn$1) {
+                this.stillInRoom(room);
+                return;
+            }
+        }
+        this.sdkLogin(room);
+    }
+    cancelLogin(roomID) {
+        const room = this.rooms.get(roomID);
+        if (!room)
+            return;
+        room.awaitingAnswer = false;
+        room.pending = undefined;
+        this.release(room);
+        // The engine gave up (its window, a logout): stop the SDK's own login or reconnection too.
+        if (room.status === LoggingIn$1 || room.status === Reconnecting$1) {
+            room.generation++;
+            room.status = Idle$1;
+            this.sdkLogout(roomID);
+        }
+    }
+    logout(roomID) {
+        const room = this.rooms.get(roomID);
+        if (!room)
+            return;
+        this.forget(room);
+        if (this.sdkHolds(room))
+            this.sdkLogout(roomID);
+    }
+    switchRoom(fromRoomID, request) {
+        if (this.stopped)
+            return;
+        const from = this.rooms.get(fromRoomID);
+        if (!from || from.status !== LoggedIn$1 || !this.canSwitch(request)) {
+            // Nothing to switch from, or the SDK cannot: leave, then log in, with the same outcome reporting.
+            this.logout(fromRoomID);
+            this.login(request);
+            return;
+        }
+        this.forget(from);
+        const room = this.roomFor(request);
+        room.awaitingAnswer = true;
+        room.linkLostTold = false;
+        room.session = 0;
+        this.sdkSwitch(fromRoomID, room);
+    }
+    renewToken(roomID, token) {
+        if (this.stopped)
+            return;
+        const room = this.rooms.get(roomID);
+        if (room)
+            room.request = { ...room.request, token };
+        this.sdkRenewToken(roomID, token);
+    }
+    stop() {
+        if (this.stopped)
+            return;
+        this.stopped = true;
+        for (const room of this.rooms.values()) {
+            room.generation++;
+            this.release(room);
+        }
+        this.rooms.clear();
+        this.close();
+    }
+    // ---- the skeleton -----------------------------------------------------------------------------
+    get events() {
+        return this.context.events;
+    }
+    roomFor(request) {
+        let room = this.rooms.get(request.roomID);
+        if (!room) {
+            room = this.newRoom(request);
+            this.rooms.set(request.roomID, room);
+        }
+        room.request = request;
+        return room;
+    }
+    /** Whether `room` is still the driver's record for its room at `generation`. */
+    current(room, generation = room.generation) {
+        return !this.stopped && room.generation === generation && this.rooms.get(room.request.roomID) === room;
+    }
+    /** No events for this room afterwards. */
+    forget(room) {
+        room.generation++;
+        room.awaitingAnswer = false;
+        this.release(room);
+        if (this.rooms.get(room.request.roomID) === room)
+            this.rooms.delete(room.request.roomID);
+    }
+    /**
+     * Looks the SDK event up in the table and applies the first matching row: next status, the driver's
+     * actions, then what the engine hears. Returns false when no row matched (the event is dropped).
+     */
+    react(room, event, codeClass, code, ext) {
+        const row = findReaction(this.reactions, event, room.status, codeClass, room.session !== 0);
+        if (!row)
+            return false;
+        if (row.next !== undefined)
+            room.status = row.next;
+        if (row.act)
+            for (const action of row.act)
+                this.perform(action, room);
+        const mapped = this.mapCode(row.map, code);
+        switch (row.raise) {
+            case 'answer':
+                this.answer(room, mapped, ext);
+                break;
+            case 'linkLost':
+                this.tellLinkLost(room, mapped);
+                break;
+            case 'reconnected':
+                if (room.linkLostTold)
+                    this.reconnectEnded(room, 0, ext);
+                break;
+            case 'reconnectFailed':
+                // A failure while the app still thinks it is in the room gets a link loss first.
+                if (!room.awaitingAnswer)
+                    this.tellLinkLost(room, this.lostCodeBeforeFailure);
+                this.reconnectEnded(room, mapped, ext);
+                break;
+            case 'kickOut':
+                this.events.onKickOut(room.request.roomID, room.session, mapped, ext);
+                break;
+        }
+        return true;
+    }
+    /**
+     * Answers the held attempt, once: 0 = in the room (the outage is over). `attemptID`: the attempt this
+     * outcome is for, when it was decided earlier (an answer on a later turn); a newer attempt is not answered.
+     */
+    answer(room, code, ext, attemptID = room.request.attemptID) {
+        if (!room.awaitingAnswer || room.request.attemptID !== attemptID)
+            return;
+        room.awaitingAnswer = false;
+        if (code === 0) {
+            room.linkLostTold = false;
+            room.session = attemptID;
+        }
+        this.events.onLoginResult(room.request.roomID, attemptID, code, ext);
+    }
+    /** An outcome decided now for the attempt just made, answered on a timer turn (RoomDriverEvents' rule). */
+    answerLater(room, code, ext) {
+        const generation = room.generation;
+        const attemptID = room.request.attemptID;
+        this.context.clock.setTimeout(() => {
+            if (this.current(room, generation))
+                this.answer(room, code, ext, attemptID);
+        }, 0);
+    }
+    /** Tell the engine the link is down, once per outage. */
+    tellLinkLost(room, code) {
+        if (room.linkLostTold)
+            return;
+        room.linkLostTold = true;
+        this.events.onLinkLost(room.request.roomID, room.session, code);
+    }
+    /** A reconnection ended (0 = back): answer the held attempt, or keep the outcome for the attempt the engine will make. */
+    reconnectEnded(room, code, ext) {
+        if (room.awaitingAnswer)
+            this.answer(room, code, ext);
+        else if (room.linkLostTold)
+            room.pending = { code, ext };
+    }
 }
 
 // The two directions between the core's "native" driver and its C# adapter (docs/BOUNDARY.md,
@@ -2315,97 +2510,31 @@ const NATIVE_EVENT = {
     loginResult: 'loginResult',
 };
 
-class NativeZegoDriver {
+const { Idle, LoggingIn, LoggedIn, Reconnecting } = SdkRoomStatus;
+const UP = [LoggedIn, Reconnecting];
+/**
+ * The native driver's reactions (docs/BOUNDARY.md, "The native driver"). ZEGO's codes are native already
+ * and pass through. Logining has no row: the driver set it when it asked; Logout/LogoutFailed neither:
+ * they answer its own LogoutRoom. LoginRoom's callback is the same outcome as Logined/LoginFailed,
+ * whichever ZEGO raises first.
+ */
+const NATIVE_REACTIONS = [
+    { on: 'Logined', in: [LoggingIn], next: LoggedIn, raise: 'answer', map: 'success' },
+    { on: 'LoginFailed', in: [LoggingIn], next: Idle, raise: 'answer' },
+    { on: 'loginResult', in: [LoggingIn], code: 'ok', next: LoggedIn, raise: 'answer' },
+    { on: 'loginResult', in: [LoggingIn], code: 'failed', next: Idle, raise: 'answer' },
+    { on: 'Reconnecting', in: UP, next: Reconnecting, raise: 'linkLost' },
+    { on: 'Reconnected', in: [Reconnecting], next: LoggedIn, raise: 'reconnected' },
+    { on: 'ReconnectFailed', in: UP, next: Idle, raise: 'reconnectFailed' },
+    { on: 'KickOut', in: [LoggingIn, LoggedIn, Reconnecting], session: true, act: ['forget'], raise: 'kickOut' },
+];
+class NativeZegoDriver extends SdkDriver {
     constructor(emit) {
+        // A ReconnectFailed while the app still thinks it is in the room: a link loss (code 0) first.
+        super(NATIVE_REACTIONS, 0);
         this.emit = emit;
-        this.rooms = new Map();
-        this.stopped = false;
         if (typeof emit !== 'function')
             throw new TypeError('NativeZegoDriver: pass the function that queues commands for the C# adapter');
-    }
-    start(context) {
-        this.ctx = context;
-        // ZEGO: SetRoomMode only before CreateEngine, so the adapter does both, in that order, first.
-        this.emit(NATIVE_COMMAND.createEngine, [context.appID, context.roomMode]);
-    }
-    login(request) {
-        if (this.stopped)
-            return;
-        const room = this.roomFor(request);
-        room.attempt = true;
-        if (!request.reconnect)
-            room.session = 0; // a first login: no session of this room's yet
-        if (request.reconnect) {
-            const p = takePending(room);
-            if (p) {
-                this.answerLater(room, p.code, p.ext);
-                return;
-            }
-            if (room.zego === 'reconnecting' || room.zego === 'logining')
-                return; // ZEGO is on it: its outcome answers
-            // ZEGO still has the room: the loss came from the host's signal, not from ZEGO. Back at once.
-            if (room.zego === 'logined') {
-                this.answerLater(room, 0, '');
-                return;
-            }
-        }
-        this.zegoLogin(room);
-    }
-    cancelLogin(roomID) {
-        const room = this.rooms.get(roomID);
-        if (!room)
-            return;
-        room.attempt = false;
-        room.pending = undefined;
-        room.seq = 0;
-        // The engine gave up (its window, a logout): stop ZEGO's own login or reconnection too.
-        if (room.zego === 'logining' || room.zego === 'reconnecting') {
-            room.zego = 'idle';
-            this.emit(NATIVE_COMMAND.logoutRoom, [roomID]);
-        }
-    }
-    logout(roomID) {
-        const room = this.rooms.get(roomID);
-        if (!room)
-            return;
-        this.rooms.delete(roomID);
-        // After LoginFailed, ReconnectFailed or KickOut ZEGO has left the room already.
-        if (room.zego !== 'idle')
-            this.emit(NATIVE_COMMAND.logoutRoom, [roomID]);
-    }
-    switchRoom(fromRoomID, request) {
-        if (this.stopped)
-            return;
-        const from = this.rooms.get(fromRoomID);
-        // ZEGO's SwitchRoom needs a logged-in source and (SDK 2.x) single-room mode; otherwise leave, then log in.
-        if (!from || from.zego !== 'logined' || this.ctx?.roomMode === ZegoRoomMode.MultiRoom) {
-            this.logout(fromRoomID);
-            this.login(request);
-            return;
-        }
-        this.rooms.delete(fromRoomID);
-        const room = this.roomFor(request);
-        room.attempt = true;
-        room.session = 0;
-        room.seq = 0; // SwitchRoom has no callback: onRoomStateChanged of the target answers
-        room.command = request.attemptID;
-        room.zego = 'logining';
-        this.emit(NATIVE_COMMAND.switchRoom, [fromRoomID, request.roomID, configOf(request), request.attemptID]);
-    }
-    renewToken(roomID, token) {
-        if (this.stopped)
-            return;
-        const room = this.rooms.get(roomID);
-        if (room)
-            room.req = { ...room.req, token };
-        this.emit(NATIVE_COMMAND.renewToken, [roomID, token]);
-    }
-    stop() {
-        if (this.stopped)
-            return;
-        this.stopped = true;
-        this.rooms.clear();
-        this.emit(NATIVE_COMMAND.destroyEngine, []);
     }
     /**
      * One ZEGO callback, handed over by the C# adapter on the main thread, in ZEGO's order. Throws a
@@ -2414,7 +2543,7 @@ class NativeZegoDriver {
     onHostEvent(event, args) {
         if (!Array.isArray(args))
             throw new TypeError('nativeEvent: "args" must be an array');
-        if (this.stopped || !this.ctx)
+        if (this.stopped || !this.context)
             return;
         switch (event) {
             case NATIVE_EVENT.roomStateChanged:
@@ -2430,29 +2559,29 @@ class NativeZegoDriver {
                 const users = list.filter((u) => !!u && typeof u === 'object')
                     .map((u) => ({ userID: String(u.userID), userName: typeof u.userName === 'string' ? u.userName : '' }));
                 // ZEGO's userCount (args[3]) is the list's length; the bridge's delegate recomputes it.
-                const room = this.current(roomID, args[4]);
+                const room = this.tagged(roomID, args[4]);
                 if (room)
-                    this.ctx.events.onRoomUserUpdate(roomID, room.session, type, users);
+                    this.events.onRoomUserUpdate(roomID, room.session, type, users);
                 return;
             }
             case NATIVE_EVENT.roomOnlineUserCountUpdate: {
                 const roomID = text(args, 0);
-                const room = this.current(roomID, args[2]);
+                const room = this.tagged(roomID, args[2]);
                 if (room)
-                    this.ctx.events.onRoomOnlineUserCountUpdate(roomID, room.session, int(args, 1));
+                    this.events.onRoomOnlineUserCountUpdate(roomID, room.session, int(args, 1));
                 return;
             }
             case NATIVE_EVENT.roomTokenWillExpire: {
                 const roomID = text(args, 0);
-                const room = this.current(roomID, args[2]);
+                const room = this.tagged(roomID, args[2]);
                 if (room)
-                    this.ctx.events.onRoomTokenWillExpire(roomID, room.session, int(args, 1));
+                    this.events.onRoomTokenWillExpire(roomID, room.session, int(args, 1));
                 return;
             }
             case NATIVE_EVENT.debugError: {
                 // ZEGO's own complaint passes through unchanged, after the app events the engine already posted.
                 const payload = [int(args, 0), optText(args, 1), optText(args, 2)];
-                this.ctx.clock.setTimeout(() => { if (!this.stopped)
+                this.context.clock.setTimeout(() => { if (!this.stopped)
                     this.emit('onDebugError', payload); }, 0);
                 return;
             }
@@ -2460,108 +2589,75 @@ class NativeZegoDriver {
                 return;
         }
     }
+    // ---- ZEGO's calls (commands for the C# adapter) ---------------------------------------------
+    open(context) {
+        // ZEGO: SetRoomMode only before CreateEngine, so the adapter does both, in that order, first.
+        this.emit(NATIVE_COMMAND.createEngine, [context.appID, context.roomMode]);
+    }
+    close() {
+        this.emit(NATIVE_COMMAND.destroyEngine, []);
+    }
+    newRoom(request) {
+        return { request, status: Idle, awaitingAnswer: false, linkLostTold: false, session: 0, generation: 0, loginCommand: 0 };
+    }
+    sdkLogin(room) {
+        const { roomID, user } = room.request;
+        room.loginCommand = room.lastCommand = room.request.attemptID;
+        room.status = LoggingIn;
+        this.emit(NATIVE_COMMAND.loginRoom, [roomID, { userID: user.userID, userName: user.userName }, configOf(room.request), room.loginCommand]);
+    }
+    sdkLogout(roomID) {
+        this.emit(NATIVE_COMMAND.logoutRoom, [roomID]);
+    }
+    /** ZEGO's SwitchRoom needs (SDK 2.x) single-room mode. */
+    canSwitch() {
+        return this.context?.roomMode !== ZegoRoomMode.MultiRoom;
+    }
+    sdkSwitch(fromRoomID, room) {
+        const request = room.request;
+        room.loginCommand = 0; // SwitchRoom has no callback: onRoomStateChanged of the target answers
+        room.lastCommand = request.attemptID;
+        room.status = LoggingIn;
+        this.emit(NATIVE_COMMAND.switchRoom, [fromRoomID, request.roomID, configOf(request), request.attemptID]);
+    }
+    sdkRenewToken(roomID, token) {
+        this.emit(NATIVE_COMMAND.renewToken, [roomID, token]);
+    }
+    release(room) {
+        room.loginCommand = 0;
+    }
+    perform(action, room) {
+        if (action === 'forget')
+            this.forget(room);
+    }
+    mapCode(mapping, code) {
+        return mapping === 'success' ? 0 : code;
+    }
+    /** ZEGO still has the room: the loss came from the host's signal, not from ZEGO. Back at once. */
+    stillInRoom(room) {
+        this.answerLater(room, 0, '');
+    }
     // ---- ZEGO's callbacks -------------------------------------------------------------------------
     /**
      * The room a ZEGO callback is for, unless the engine left it (ZEGO's Logout/LogoutFailed for it, or a
      * late report) or the C# tag says it belongs to an earlier login command of the room.
      */
-    current(roomID, tag) {
+    tagged(roomID, tag) {
         const room = this.rooms.get(roomID);
-        return room && (typeof tag !== 'number' || tag === room.command) ? room : undefined;
+        return room && (typeof tag !== 'number' || tag === room.lastCommand) ? room : undefined;
     }
     onRoomStateChanged(roomID, reason, code, ext, tag) {
-        const room = this.current(roomID, tag);
-        if (!room)
-            return;
-        const events = this.ctx.events;
-        switch (reason) {
-            case ZegoRoomStateChangedReason.Logined:
-                if (room.zego !== 'logining')
-                    return;
-                room.zego = 'logined';
-                this.answer(room, 0, ext);
-                return;
-            case ZegoRoomStateChangedReason.LoginFailed:
-                if (room.zego !== 'logining')
-                    return;
-                room.zego = 'idle';
-                this.answer(room, code, ext);
-                return;
-            case ZegoRoomStateChangedReason.Reconnecting:
-                if (room.zego !== 'logined' && room.zego !== 'reconnecting')
-                    return;
-                room.zego = 'reconnecting';
-                if (room.reconnecting)
-                    return;
-                room.reconnecting = true;
-                events.onLinkLost(roomID, room.session, code);
-                return;
-            case ZegoRoomStateChangedReason.Reconnected:
-                if (room.zego !== 'reconnecting')
-                    return;
-                room.zego = 'logined';
-                this.reconnectOutcome(room, 0, ext);
-                return;
-            case ZegoRoomStateChangedReason.ReconnectFailed:
-                if (room.zego !== 'reconnecting' && room.zego !== 'logined')
-                    return;
-                room.zego = 'idle';
-                if (!room.reconnecting && !room.attempt) {
-                    room.reconnecting = true;
-                    events.onLinkLost(roomID, room.session, 0);
-                }
-                this.reconnectOutcome(room, code, ext);
-                return;
-            case ZegoRoomStateChangedReason.KickOut:
-                // No session yet: the kick is for a login the app has left (the new one has not got in).
-                if (room.zego === 'idle' || !room.session)
-                    return;
-                this.rooms.delete(roomID);
-                events.onKickOut(roomID, room.session, code, ext);
-                return;
-            default:
-                // Logining: the driver set it when it asked. Logout / LogoutFailed: answers to its own LogoutRoom.
-                return;
-        }
+        const room = this.tagged(roomID, tag);
+        const name = ZegoRoomStateChangedReason[reason];
+        if (room && name !== undefined)
+            this.react(room, name, undefined, code, ext);
     }
-    /** LoginRoom's callback: the same outcome as Logined/LoginFailed, whichever ZEGO raises first. */
+    /** LoginRoom's callback, for the command in flight only. */
     onLoginCallback(roomID, seq, code, ext) {
         const room = this.rooms.get(roomID);
-        if (!room || seq === 0 || room.seq !== seq || room.zego !== 'logining')
+        if (!room || seq === 0 || room.loginCommand !== seq)
             return;
-        room.zego = code === 0 ? 'logined' : 'idle';
-        this.answer(room, code, ext);
-    }
-    // ---- internals ----------------------------------------------------------------------------
-    roomFor(request) {
-        let room = this.rooms.get(request.roomID);
-        if (!room) {
-            room = { req: request, zego: 'idle', attempt: false, reconnecting: false, session: 0, seq: 0 };
-            this.rooms.set(request.roomID, room);
-        }
-        room.req = request;
-        return room;
-    }
-    zegoLogin(room) {
-        const { roomID, user } = room.req;
-        room.seq = room.command = room.req.attemptID;
-        room.zego = 'logining';
-        this.emit(NATIVE_COMMAND.loginRoom, [roomID, { userID: user.userID, userName: user.userName }, configOf(room.req), room.seq]);
-    }
-    /** A reconnection ended (0 = back): answers the engine's held attempt, or waits for it. */
-    reconnectOutcome(room, code, ext) {
-        settleReconnect(this.ctx.events, room, code, ext);
-    }
-    answer(room, code, ext) {
-        answerAttempt(this.ctx.events, room, code, ext);
-    }
-    /** Answers raised inside a driver call wait for a timer turn (RoomDriverEvents' rule). */
-    answerLater(room, code, ext) {
-        const id = room.req.attemptID;
-        this.ctx.clock.setTimeout(() => {
-            if (!this.stopped && this.rooms.get(room.req.roomID) === room)
-                answerAttempt(this.ctx.events, room, code, ext, id);
-        }, 0);
+        this.react(room, 'loginResult', code === 0 ? 'ok' : 'failed', code, ext);
     }
 }
 /** ZEGO's ZegoRoomConfig; no token field when the app gave none (ZEGO's C# default is null). */
@@ -2600,4 +2696,4 @@ function registerNativeDriver() {
 // The "native" driver (ZEGO's Unity SDK, through the C# adapter) is part of the core on every platform.
 registerNativeDriver();
 
-export { BRIDGE_PROTOCOL_VERSION, BRIDGE_VERSION, DefaultReconnectPolicy, LOGIN_CANCELLED_ERROR_CODE, MAX_ROOM_ID_BYTES, MAX_TIMER_DELAY_MS, MAX_USER_ID_BYTES, MAX_USER_NAME_BYTES, MIN_REPEAT_RETRY_DELAY_MS, NATIVE_COMMAND, NATIVE_EVENT, NativeZegoDriver, PHASE_EFFECTS, RETRYABLE_LOGIN_ERRORS, RETRY_WINDOW_MS, ROOM_STATE_OF_REASON, SimulatedRoomService, TRANSITIONS, VirtualClock, ZegoErrorCode, ZegoExpressEngine, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason, ZegoUpdateType, bridgeDrain, bridgeInvoke, bridgePending, bridgeReset, consoleLogger, errorCodeName, hostClock, makeTestToken04, readToken04Expiry, registerBridgeDriver, seededRandom, utf8Length };
+export { BRIDGE_PROTOCOL_VERSION, BRIDGE_VERSION, DefaultReconnectPolicy, LOGIN_CANCELLED_ERROR_CODE, Log, MAX_ROOM_ID_BYTES, MAX_TIMER_DELAY_MS, MAX_USER_ID_BYTES, MAX_USER_NAME_BYTES, MIN_REPEAT_RETRY_DELAY_MS, NATIVE_COMMAND, NATIVE_EVENT, NativeZegoDriver, PHASE_EFFECTS, RETRYABLE_LOGIN_ERRORS, RETRY_WINDOW_MS, ROOM_STATE_OF_REASON, SdkDriver, SdkRoomStatus, SimulatedRoomService, TRANSITIONS, VirtualClock, ZegoErrorCode, ZegoExpressEngine, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason, ZegoUpdateType, bridgeDrain, bridgeInvoke, bridgePending, bridgeReset, consoleLogger, describeError, errorCodeName, hostClock, makeTestToken04, readToken04Expiry, registerBridgeDriver, seededRandom, toLog, utf8Length };
