@@ -1,6 +1,7 @@
 // The JSON boundary the C# shim uses (docs/BOUNDARY.md), driven as C# drives it.
-import { bridgeDrain, bridgeInvoke, bridgeReset } from '../src/boundary/bridge';
+import { simulatorBridge } from './bridgeUnderTest';
 import { R } from './helpers';
+const { invoke: bridgeInvoke, drain: bridgeDrain, reset: bridgeReset } = simulatorBridge();
 
 type Ev = { engine: string; event: string; args: unknown[]; callbackId?: number };
 const call = (req: unknown) => JSON.parse(bridgeInvoke(JSON.stringify(req)));
