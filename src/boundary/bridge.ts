@@ -60,6 +60,7 @@ export interface Bridge {
    * A factory that throws fails that createEngine with 1000017 and its message.
    */
   registerDriver(name: string, factory: BridgeDriverFactory): void;
+  /** Adds a module's ops, clocks and reset (sim.mjs's simulator); an op the engine ops cover is never routed to it. */
   extend(extension: BridgeExtension): void;
   /** A client id no engine of this bridge has: `${prefix}-${n}`, one counter for the whole bridge. */
   newClientId(prefix: string): string;
