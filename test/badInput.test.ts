@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ZegoExpressEngine, ZegoRoomMode, ZegoRoomStateChangedReason as R, makeTestToken04, readToken04Expiry, seededRandom } from '../src/index';
-import { bridgeDrain, bridgeInvoke, bridgeReset } from '../src/boundary/bridge';
+import { simulatorBridge } from './bridgeUnderTest';
 import { ROWS, type Row } from './badInput.table';
 import { World } from './helpers';
+const { invoke: bridgeInvoke, drain: bridgeDrain, reset: bridgeReset } = simulatorBridge();
 
 function runRow(row: Row) {
   // Tokens are required by this service, so it rejects anything that is not a live Token04.

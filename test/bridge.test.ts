@@ -1,6 +1,8 @@
 // The JSON boundary the C# shim uses (docs/BOUNDARY.md), driven as C# drives it.
-import { bridgeDrain, bridgeInvoke, bridgePending, bridgeReset } from '../src/boundary/bridge';
+import { createBridge } from '../src/boundary/bridge';
+import { simulatorBridge } from './bridgeUnderTest';
 import { R } from './helpers';
+const { invoke: bridgeInvoke, drain: bridgeDrain, reset: bridgeReset, pending: bridgePending } = simulatorBridge();
 
 type Ev = { engine: string; event: string; args: unknown[]; callbackId?: number };
 const call = (req: unknown) => JSON.parse(bridgeInvoke(JSON.stringify(req)));
@@ -90,5 +92,40 @@ describe('bridge', () => {
     call({ op: 'simAdvance', ms: 1000 });
     const kicks = drain().filter((x) => x.engine === e && x.event === 'onRoomStateChanged').map((x) => x.args);
     expect(kicks).toEqual([['r2', R.KickOut, 1002055, ''], ['r1', R.KickOut, 1002050, '']]);
+  });
+
+  test('createBridge: bridges share nothing — engine ids, queues, worlds and drivers are each bridge\'s own', () => {
+    const other = simulatorBridge();
+    const otherCall = (req: unknown) => JSON.parse(other.invoke(JSON.stringify(req)));
+    const mine = call({ op: 'createEngine', clock: 'virtual', startMs: 0, clientId: 'A' }).engine;
+    expect(otherCall({ op: 'createEngine', clock: 'virtual', startMs: 500, clientId: 'A' }).engine).toBe('e1');
+    call({ op: 'loginRoom', engine: mine, roomID: 'r', user: { userID: 'A' }, callbackId: 1 });
+    call({ op: 'simAdvance', ms: 1000 });
+    expect(call({ op: 'simNow' }).now).toBe(1000);
+    expect(otherCall({ op: 'simNow' }).now).toBe(500);
+    expect(drain().filter((e) => e.event === 'callback')).toEqual([{ engine: mine, event: 'callback', callbackId: 1, args: [0, '{"room_session_id":"1"}'] }]);
+    expect(other.drain()).toBe('[]');
+    // A bare bridge has no driver at all until one registers.
+    const bare = createBridge();
+    expect(JSON.parse(bare.invoke('{"op":"createEngine"}'))).toMatchObject({ ok: false, error: 1000017 });
+    expect(JSON.parse(bare.invoke('{"op":"simNow"}'))).toEqual({ ok: false, error: 1000017, message: 'unknown op "simNow"' });
+  });
+
+  test('the clock is a top-level createEngine field; simulator.clock/startMs are still read, top-level wins', () => {
+    call({ op: 'createEngine', clock: 'virtual', startMs: 42, clientId: 'A' });
+    expect(call({ op: 'simAdvance', ms: 8 })).toEqual({ ok: true, now: 50 });
+    call({ op: 'createEngine', world: 'old', simulator: { clock: 'virtual', startMs: 7 }, clientId: 'B' });
+    expect(call({ op: 'simNow', world: 'old' })).toEqual({ ok: true, now: 7 });
+    call({ op: 'createEngine', world: 'both', clock: 'virtual', startMs: 3, simulator: { clock: 'host', startMs: 9 }, clientId: 'C' });
+    expect(call({ op: 'simAdvance', world: 'both', ms: 1 })).toEqual({ ok: true, now: 4 });
+    expect(call({ op: 'createEngine', world: 'bad', clock: 'fast' })).toEqual({ ok: false, error: 1000017, message: '"clock" must be "host" or "virtual"' });
+    expect(call({ op: 'simNow', world: 'bad' })).toEqual({ ok: false, error: 1000017, message: 'no simulated world "bad"' });
+  });
+
+  test('a native engine on the host clock gets no simulated world; on a virtual clock it shares its world\'s time', () => {
+    expect(call({ op: 'createEngine', driver: 'native', world: 'n' })).toMatchObject({ ok: true });
+    expect(call({ op: 'simNow', world: 'n' })).toEqual({ ok: false, error: 1000017, message: 'no simulated world "n"' });
+    expect(call({ op: 'createEngine', driver: 'native', world: 'v', clock: 'virtual', startMs: 100 })).toMatchObject({ ok: true });
+    expect(call({ op: 'simAdvance', world: 'v', ms: 5 })).toEqual({ ok: true, now: 105 });
   });
 });

@@ -8,9 +8,10 @@ import {
 } from '../src/index';
 import { ZegoWebDriver } from '../src/webgl/index';
 import { NativeZegoDriver } from '../src/native/NativeZegoDriver';
-import { bridgeDrain, bridgeInvoke, bridgeReset } from '../src/boundary/bridge';
+import { simulatorBridge } from './bridgeUnderTest';
 import { FakeWebEngine } from './webgl/fakeWebEngine';
 import { FakeNetwork } from './webgl/traceRunner';
+const { invoke: bridgeInvoke, drain: bridgeDrain, reset: bridgeReset } = simulatorBridge();
 
 const T0 = 1_700_000_000_000;
 const silent = { warn: () => undefined, error: () => undefined };

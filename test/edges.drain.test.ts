@@ -2,7 +2,9 @@
 // cannot be serialized becomes a bridgeError event for its engine and every other event still arrives;
 // a room ID too long to be valid is refused by validation and never copied into the queue.
 import { SimulatedRoomService } from '../src/index';
-import { MAX_DRAIN_EVENT_CHARS, bridgeDrain, bridgeInvoke, bridgeReset, registerBridgeDriver } from '../src/boundary/bridge';
+import { MAX_DRAIN_EVENT_CHARS } from '../src/boundary/bridge';
+import { simulatorBridge } from './bridgeUnderTest';
+const { invoke: bridgeInvoke, drain: bridgeDrain, reset: bridgeReset, registerDriver: registerBridgeDriver } = simulatorBridge();
 
 type Ev = { engine: string; event: string; args: unknown[]; callbackId?: number };
 const call = (o: unknown) => JSON.parse(bridgeInvoke(JSON.stringify(o)));

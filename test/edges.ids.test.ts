@@ -1,8 +1,9 @@
 // Issue 11, defect 4: a room or user ID that is not a string is rejected by its type, never converted
 // to a string, never touches a logged-in room and never throws — through the API and the JSON boundary.
 import { ZegoExpressEngine, ZegoRoomMode, ZegoRoomStateChangedReason as R, seededRandom } from '../src/index';
-import { bridgeDrain, bridgeInvoke, bridgeReset } from '../src/boundary/bridge';
+import { simulatorBridge } from './bridgeUnderTest';
 import { World } from './helpers';
+const { invoke: bridgeInvoke, drain: bridgeDrain, reset: bridgeReset } = simulatorBridge();
 
 type Seen = Array<[string, ...unknown[]]>;
 

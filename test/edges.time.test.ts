@@ -3,7 +3,9 @@
 // a timer longer than the host's 2^31−1 ms limit fires when it is due, not at once.
 import { SimulatedRoomService, VirtualClock, ZegoExpressEngine, makeTestToken04, ZegoRoomStateChangedReason as R } from '../src/index';
 import { hostClock } from '../src/host/clock';
-import { MAX_SIM_ADVANCE_MS, bridgeDrain, bridgeInvoke, bridgeReset } from '../src/boundary/bridge';
+import { MAX_SIM_ADVANCE_MS } from '../src/simulator/bridgeDriver';
+import { simulatorBridge } from './bridgeUnderTest';
+const { invoke: bridgeInvoke, drain: bridgeDrain, reset: bridgeReset } = simulatorBridge();
 
 describe('a virtual clock moves only by a finite span ≥ 0', () => {
   test.each([['NaN', NaN], ['Infinity', Infinity], ['-Infinity', -Infinity], ['a negative span', -1]])(

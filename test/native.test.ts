@@ -1,8 +1,8 @@
 // The "native" driver (ZEGO's Unity SDK) through the JSON boundary, with a scripted fake of its C# half:
 // commands come out of bridgeDrain as `native:*` events, ZEGO's callbacks go in as `nativeEvent`.
-import { bridgeDrain, bridgeInvoke, bridgeReset } from '../src/boundary/bridge';
-import { registerNativeDriver } from '../src/native/register';
+import { simulatorBridge } from './bridgeUnderTest';
 import { R } from './helpers';
+const { invoke: bridgeInvoke, drain: bridgeDrain, reset: bridgeReset } = simulatorBridge();
 
 type Ev = { engine: string; event: string; args: unknown[]; callbackId?: number };
 const MIN = 60_000;
@@ -81,12 +81,12 @@ class NativeRun {
 
 function call(req: Record<string, unknown>) { return JSON.parse(bridgeInvoke(JSON.stringify(req))); }
 
-beforeEach(() => { bridgeReset(); registerNativeDriver(); });
+beforeEach(() => bridgeReset());
 
 describe('native driver: commands to ZEGO', () => {
   test('createEngine asks for SetRoomMode + CreateEngine first, with the appID and room mode', () => {
     expect(new NativeRun(0, 1234).commands).toEqual([[0, 'createEngine', [1234, 0]]]);
-    bridgeReset(); registerNativeDriver();
+    bridgeReset();
     expect(new NativeRun(1, 99).commands).toEqual([[0, 'createEngine', [99, 1]]]);
   });
 

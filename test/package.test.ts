@@ -1,7 +1,7 @@
 // The npm build: `import … from 'zego-room-bridge'` works from Node (ESM), with .d.ts, and core.mjs is self-contained.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const root = join(__dirname, '..');
 const coreMjs = join(root, 'unity-plugin/Runtime/Resources/ZegoRoomBridge/core.mjs');
@@ -26,7 +26,10 @@ describe('the built package', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(pkg.exports['.'].types).toBe('./dist/types/index.d.ts');
     const dts = readFileSync(join(root, 'dist/types/index.d.ts'), 'utf8');
-    expect(dts).toContain('ZegoExpressEngine');
+    // The API every build carries is in core.d.ts; index.d.ts adds the simulator.
+    expect(dts).toContain("export * from './core.js'");
+    expect(dts).toContain('SimulatedRoomService');
+    expect(readFileSync(join(root, 'dist/types/core.d.ts'), 'utf8')).toContain('ZegoExpressEngine');
     expect(existsSync(join(root, 'dist/types/driver/RoomDriver.d.ts'))).toBe(true);
   });
 
@@ -38,6 +41,18 @@ describe('the built package', () => {
       const code = src.split('\n').filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l)).join('\n');
       expect(code).not.toContain(api);
     }
-    expect(src).toMatch(/export \{[^}]*bridgeInvoke/);
+    expect(src).toMatch(/export ?\{[^}]*bridgeInvoke/);
+  });
+
+  test('sim.mjs imports only ./core.mjs, and only names core.mjs exports (one core, one bridge)', () => {
+    const sim = readFileSync(join(dirname(coreMjs), 'sim.mjs'), 'utf8');
+    const imports = [...sim.matchAll(/^import \{([^}]*)\} from '([^']+)';$/gm)];
+    expect(imports.map((m) => m[2])).toEqual(['./core.mjs']);
+    expect(sim.match(/^\s*import\s/gm)).toHaveLength(1);
+    const exportList = /export ?\{([^}]*)\};?\s*(\/\/# sourceMappingURL=\S+\s*)?$/.exec(readFileSync(coreMjs, 'utf8'))![1];
+    const exported = new Set(exportList.split(',').map((n) => n.trim().split(/\s+as\s+/).pop()));
+    const imported = imports[0][1].split(',').map((n) => n.trim().split(/\s+as\s+/)[0]);
+    expect(imported).toContain('defaultBridge');
+    for (const name of imported) expect(exported).toContain(name);
   });
 });

@@ -6,7 +6,9 @@ import type { QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { PuertsLikeHost, loadQuickJS } from './quickjs/puertsLikeHost';
 import { BRIDGE_VERSION } from '../src/version';
 
-const CORE = readFileSync(join(__dirname, '../unity-plugin/Runtime/Resources/ZegoRoomBridge/core.mjs'), 'utf8');
+const RESOURCES = join(__dirname, '../unity-plugin/Runtime/Resources/ZegoRoomBridge');
+const CORE = readFileSync(join(RESOURCES, 'core.mjs'), 'utf8');
+const SIM = readFileSync(join(RESOURCES, 'sim.mjs'), 'utf8');
 const T_START = 1_800_000_000_000;
 const MIN = 60_000;
 type Ev = { engine: string; event: string; args: unknown[] };
@@ -18,7 +20,12 @@ class Unity {
   readonly host = new PuertsLikeHost(qjs, T_START);
   readonly ns: QuickJSHandle;
   readonly events: Array<Ev & { t: number }> = [];
-  constructor() { this.ns = this.host.evalModule(CORE, 'ZegoRoomBridge/core.mjs'); }
+  /** As PuertsScriptHost in the Editor: ExecuteModule core.mjs, then sim.mjs (which imports the same core). */
+  constructor() {
+    this.ns = this.host.evalModule(CORE, 'ZegoRoomBridge/core.mjs');
+    this.host.serveModules({ 'ZegoRoomBridge/core.mjs': CORE });
+    this.host.evalModule(SIM, 'ZegoRoomBridge/sim.mjs').dispose();
+  }
   invoke(req: object): Record<string, unknown> { return JSON.parse(this.host.call(this.ns, 'bridgeInvoke', JSON.stringify(req))); }
   /** Frames of 100 ms: Tick() then drain, as the C# MonoBehaviour does in Update(). */
   run(untilT: number): void {
@@ -51,6 +58,23 @@ function pair(u: Unity): { a: string; b: string; T3: number } {
 }
 
 describe('core.mjs in quickjs-ng with a PuerTS-like host', () => {
+  test('core.mjs alone (a player) has no simulator: createEngine refuses it naming sim.mjs, and no virtual clock or sim op', () => {
+    const host = new PuertsLikeHost(qjs, T_START);
+    const ns = host.evalModule(CORE, 'ZegoRoomBridge/core.mjs');
+    const invoke = (req: object) => JSON.parse(host.call(ns, 'bridgeInvoke', JSON.stringify(req)));
+    expect(invoke({ op: 'createEngine', clientId: 'A' })).toEqual({
+      ok: false, error: 1000017, message: 'driver "simulator" is not available in this core build (load sim.mjs, beside core.mjs, to run the simulated room service)',
+    });
+    expect(invoke({ op: 'createEngine', driver: 'native', clock: 'virtual' })).toMatchObject({ ok: false, error: 1000017 });
+    expect(invoke({ op: 'simAdvance', ms: 1 })).toEqual({ ok: false, error: 1000017, message: 'unknown op "simAdvance"' });
+    expect(invoke({ op: 'makeTestToken', expireAtSec: 1 })).toMatchObject({ ok: false, error: 1000017 });
+    // A native engine runs on the host's clock and gets no simulated world.
+    expect(invoke({ op: 'createEngine', driver: 'native' })).toMatchObject({ ok: true, engine: 'e1' });
+    expect(CORE).not.toMatch(/class (SimulatedRoomService|SimulatedDriver|VirtualClock)\b|makeTestToken/);
+    expect(SIM).toMatch(/class SimulatedRoomService\b/);
+    ns.dispose(); host.dispose();
+  });
+
   test('the host offers only console and timers: no TextEncoder, atob, fetch, window, process', () => {
     const u = new Unity();
     for (const g of ['TextEncoder', 'atob', 'btoa', 'fetch', 'window', 'process', 'require', 'setImmediate']) expect(u.host.typeOf(g)).toBe('undefined');

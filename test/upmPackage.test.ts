@@ -35,7 +35,8 @@ test('the Runtime asmdef compiles with PuerTS 2.x or 3.x (versionDefines) and th
 
 test('the built modules ship under Runtime/Resources/ZegoRoomBridge, where PuerTS\'s loader finds them', () => {
   const files = readdirSync(join(pkgDir, 'Runtime/Resources/ZegoRoomBridge')).filter((f) => !f.endsWith('.meta')).sort();
-  expect(files).toEqual(['core.mjs', 'webgl.mjs']);
+  // sim.mjs: the simulator (Editor, tests, demo); the maps are not TextAssets, so players never carry them.
+  expect(files).toEqual(['core.mjs', 'core.mjs.map', 'sim.mjs', 'webgl.mjs', 'webgl.mjs.map']);
   expect(existsSync(join(pkgDir, 'Runtime/link.xml'))).toBe(true);
 });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { transformSync } from '@babel/core';
 import type { Page } from 'playwright-core';
 import { openBrowser, sdkPage, UNREACHABLE, type BrowserWorld } from './webgl/browser';
+import { makeTestToken04 } from '../src/token/token04';
 
 jest.setTimeout(120_000);
 
@@ -38,13 +39,15 @@ async function loadCjs(page: Page): Promise<void> {
 
 /** Runs in the page: the driver over the real SDK directly, then through the C# bridge's JSON boundary. */
 async function scenario(page: Page, server: string) {
-  return page.evaluate(async (srv) => {
+  // The token is made here: a player's core.mjs has no makeTestToken04 (that is sim.mjs's).
+  const pageNowMs = await page.evaluate(() => Date.now());
+  const testToken = makeTestToken04({ expireAtSec: Math.floor(pageNowMs / 1000) + 7200 });
+  return page.evaluate(async ({ srv, token }) => {
     type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
     const w = window as Any;
-    const { ZegoExpressEngine, makeTestToken04, bridgeInvoke, bridgeDrain } = w.__core;
+    const { ZegoExpressEngine, bridgeInvoke, bridgeDrain } = w.__core;
     const start = Date.now();
     const sec = () => Math.round((Date.now() - start) / 1000);
-    const token = makeTestToken04({ expireAtSec: Math.floor(Date.now() / 1000) + 7200 });
     const direct: unknown[][] = [];
     const zg = new w.ZegoExpressEngine(1234567, srv);
     const engine = ZegoExpressEngine.createEngine({ appID: 1234567, driver: new w.__web.ZegoWebDriver(zg, { network: null }) });
@@ -66,7 +69,7 @@ async function scenario(page: Page, server: string) {
     await w.__clock.tickAsync(1000);
     const bridge = JSON.parse(bridgeDrain()).map((x: Any) => [x.event, x.callbackId ?? null, ...x.args]);
     return { direct, noServer, bridge };
-  }, server);
+  }, { srv: server, token: testToken });
 }
 
 describe.each([['as built (ES modules)', loadEsm], ['after the PuerTS WebGL transform (babel, Chrome 84, CommonJS)', loadCjs]])('core.mjs + webgl.mjs %s', (_name, load) => {

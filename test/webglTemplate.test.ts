@@ -12,6 +12,7 @@ import { fakeTimersScript, openBrowser, type BrowserWorld } from './webgl/browse
 import { PUERTS_RUNTIME_STAND_IN, injectPuertsTags, puertsBrowserResources } from './webgl/puertsWebglPack';
 import { closedLoopbackPort, serveFolder, type StaticSite } from './webgl/staticServer';
 import { fillUnityTemplate } from './webgl/unityTemplate';
+import { makeTestToken04 } from '../src/token/token04';
 
 jest.setTimeout(120_000);
 
@@ -163,7 +164,10 @@ describe('the WebGL template page, built and served from loopback', () => {
     const port = await closedLoopbackPort();
     const { page, errors } = await openPage(built);
     try {
-      const seen = await page.evaluate(async (server) => {
+      // Made here: a WebGL player's core.mjs has no makeTestToken (the simulator's sim.mjs has).
+      const pageNowMs = await page.evaluate(() => Date.now());
+      const testToken = makeTestToken04({ expireAtSec: Math.floor(pageNowMs / 1000) + 7200 });
+      const seen = await page.evaluate(async ({ server, token }) => {
         const w = window as any; // eslint-disable-line @typescript-eslint/no-explicit-any
         // PuertsScriptHost: ExecuteModule("ZegoRoomBridge/core.mjs"), then "ZegoRoomBridge/webgl.mjs".
         const core = w.__puertsExecuteModule('ZegoRoomBridge/core.mjs');
@@ -182,7 +186,6 @@ describe('the WebGL template page, built and served from loopback', () => {
         call({ op: 'loginRoom', engine, roomID: 'r0', user: { userID: 'u1' }, config: {}, callbackId: 1 });
         await w.__clock.tickAsync(100);
         drain();
-        const token = call({ op: 'makeTestToken', expireAtSec: Math.floor(Date.now() / 1000) + 7200 }).token;
         start = Date.now();
         call({ op: 'loginRoom', engine, roomID: 'r1', user: { userID: 'u1' }, config: { token }, callbackId: 2 });
         await w.__clock.tickAsync(100);
@@ -197,7 +200,7 @@ describe('the WebGL template page, built and served from loopback', () => {
         drain();
         call({ op: 'destroyEngine', engine });
         return { created, log };
-      }, `wss://127.0.0.1:${port}/ws`);
+      }, { server: `wss://127.0.0.1:${port}/ws`, token: testToken });
       expect(seen.created).toMatchObject({ ok: true });
       expect(seen.log).toEqual([
         ['0.1', 'onRoomStateChanged', null, 'r0', 0, 0, ''],

@@ -1,71 +1,72 @@
 // The string-only boundary the C# shim calls (docs/BOUNDARY.md): two exported functions, JSON in and
 // out, nothing thrown across. Engines created here raise their callbacks into one queue C# drains per Tick.
+// A bridge knows the engine ops; drivers register themselves ("native" in core.mjs, "web" from webgl.mjs,
+// "simulator" from sim.mjs), and a module may add ops and virtual time with `extend` (sim.mjs does).
 import type { Clock } from '../host/clock.js';
 import { hostClock } from '../host/clock.js';
 import { consoleLogger, LOG_PREFIX } from '../host/log.js';
 import { seededRandom } from '../host/random.js';
-import { MAX_EPOCH_MS, VirtualClock } from '../host/virtualClock.js';
+import { MAX_EPOCH_MS } from '../host/virtualClock.js';
 import { ZegoRoomMode } from '../model/enums.js';
 import { ZegoErrorCode as E } from '../model/errorCodes.js';
 import type { ZegoRoomConfig, ZegoUser } from '../model/types.js';
 import type { RoomDriver } from '../driver/RoomDriver.js';
 import { ZegoExpressEngine } from '../engine/ZegoExpressEngine.js';
 import type { TraceRecord } from '../engine/trace.js';
-import { SimulatedRoomService } from '../simulator/SimulatedRoomService.js';
-import { makeTestToken04 } from '../token/token04.js';
 import { BRIDGE_VERSION } from '../version.js';
 
 export const BRIDGE_PROTOCOL_VERSION = 1;
 
-/** The longest span one simAdvance may run (24 h of virtual time); longer spans take several calls. */
-export const MAX_SIM_ADVANCE_MS = 24 * 3600_000;
-
 type Json = Record<string, unknown>;
 type BridgeEvent = { engine: string; event: string; args: unknown[]; callbackId?: number };
 
-interface World { clock: Clock; virtual?: VirtualClock; service: SimulatedRoomService }
-
-class BridgeError extends Error {
+/** A refused request: `code` is what the answer (and a waiting callback) carries. */
+export class BridgeError extends Error {
   constructor(readonly code: number, message: string) { super(message); }
 }
 
-const state = {
-  engines: new Map<string, ZegoExpressEngine>(),
-  /** Drivers whose other half is in C# and reports through the `nativeEvent` op, by engine id. */
-  hostDrivers: new Map<string, HostEventDriver>(),
-  worlds: new Map<string, World>(),
-  queue: [] as BridgeEvent[],
-  nextEngine: 1,
-  nextClient: 1,
-};
+/** What a registered driver factory gets besides the request (its fields, e.g. `webServer`, are the factory's to read). */
+export interface BridgeDriverContext {
+  appID: number; roomMode: ZegoRoomMode; clock: Clock; clientId: string;
+  /** Queues `{engine, event, args}` for bridgeDrain: how a driver whose other half is in C# sends it commands. */
+  emit(event: string, args: unknown[]): void;
+}
+/** A driver that also takes events from the host (the `nativeEvent` op); a TypeError it throws answers 1000017. */
+export interface HostEventDriver extends RoomDriver { onHostEvent(event: string, args: unknown[]): void }
+export type BridgeDriverFactory = (req: Record<string, unknown>, ctx: BridgeDriverContext) => RoomDriver;
 
-/** Handles one request; returns `{"ok":true,…}` or `{"ok":false,"error":code,"message":…}`. Never throws. */
-export function bridgeInvoke(requestJson: string): string {
-  let req: Json;
-  try {
-    const parsed: unknown = JSON.parse(String(requestJson));
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-    req = parsed as Json;
-  } catch {
-    return JSON.stringify({ ok: false, error: E.CommonIllegalParam, message: 'request is not a JSON object' });
-  }
-  try {
-    const result = handle(req);
-    return JSON.stringify({ ok: true, ...result });
-  } catch (e) {
-    const code = e instanceof BridgeError ? e.code : E.CommonIllegalParam;
-    const message = echoMessage(printable(e));
-    // A caller waiting on a result callback still gets exactly one answer (for an engine id that can exist).
-    if (typeof req.callbackId === 'number' && typeof req.engine === 'string' && req.engine.length <= 64) {
-      state.queue.push({ engine: req.engine, event: 'callback', callbackId: req.callbackId, args: [code, ''] });
-    }
-    return JSON.stringify({ ok: false, error: code, message });
-  }
+/** The time a createEngine asks for: top-level `clock` ("host" or "virtual") and `startMs` (the virtual clock's start). */
+export interface RequestedTime { virtual: boolean; startMs: number }
+
+/** What a module adds to a bridge besides a driver: its own ops, virtual time, its state to forget on reset. */
+export interface BridgeExtension {
+  /** Requests the engine ops do not cover, by op name; a BridgeError they throw answers with its code. */
+  ops?: Record<string, (req: Record<string, unknown>) => Record<string, unknown>>;
+  /** The clock of an engine on `driver`, or undefined for the host's; without an extension that gives one, a virtual clock is refused. */
+  clockFor?(req: Record<string, unknown>, time: RequestedTime, driver: string): Clock | undefined;
+  /** Forgets what the extension keeps (the simulator's worlds) when the bridge resets. */
+  reset?(): void;
 }
 
-/** Error messages quote request values; a hostile request must not make the answer huge. */
-function echoMessage(message: string): string {
-  return message.length <= 512 ? message : `${message.slice(0, 512)}… (cut)`;
+/** Everything the C# shim (or a test) talks to: one queue, one set of engines, its own drivers. */
+export interface Bridge {
+  /** Handles one request; returns `{"ok":true,…}` or `{"ok":false,"error":code,"message":…}`. Never throws. */
+  invoke(requestJson: string): string;
+  /** Events raised since the last call, as a JSON array; see bridgeDrain. */
+  drain(): string;
+  /** How many events the next drain would return (0 when none); see bridgePending. */
+  pending(): number;
+  /** Destroys every engine, forgets queued events and whatever the extensions keep (worlds). Drivers stay registered. */
+  reset(): void;
+  /**
+   * Makes `createEngine` with `"driver": name` use `factory` (e.g. webgl.mjs registers "web").
+   * A factory that throws fails that createEngine with 1000017 and its message.
+   */
+  registerDriver(name: string, factory: BridgeDriverFactory): void;
+  /** Adds a module's ops, clocks and reset (sim.mjs's simulator); an op the engine ops cover is never routed to it. */
+  extend(extension: BridgeExtension): void;
+  /** A client id no engine of this bridge has: `${prefix}-${n}`, one counter for the whole bridge. */
+  newClientId(prefix: string): string;
 }
 
 /** The largest serialized event a drain carries; a larger one is replaced by a bridgeError. */
@@ -73,36 +74,222 @@ export const MAX_DRAIN_EVENT_CHARS = 4 * 1024 * 1024;
 /** A drain stops adding events past this many characters (always taking at least one); the rest waits for the next. */
 export const MAX_DRAIN_BATCH_CHARS = 4 * 1024 * 1024;
 
-/**
- * Events raised since the last call, as a JSON array (`[]` when none), oldest first. Never throws and
- * never loses an event: each is serialized on its own, one that cannot be (a BigInt, a cycle, a throwing
- * toJSON, too large) becomes `{"engine","event":"bridgeError","args":[1000017, <its event name>, <why>]}`
- * (with its `callbackId`, if it had one), and events past MAX_DRAIN_BATCH_CHARS stay queued for the next call.
- */
-export function bridgeDrain(): string {
-  if (state.queue.length === 0) return '[]';
-  const queue = state.queue;
-  state.queue = [];
-  const parts: string[] = [];
-  let size = 2;
-  let taken = 0;
-  for (; taken < queue.length; taken++) {
-    const one = serializeEvent(queue[taken]);
-    if (taken > 0 && size + one.length + 1 > MAX_DRAIN_BATCH_CHARS) break;
-    parts.push(one);
-    size += one.length + 1;
+/** A bridge of its own: tests make isolated ones; the exported functions below use the default one. */
+export function createBridge(): Bridge {
+  const engines = new Map<string, ZegoExpressEngine>();
+  /** Drivers whose other half is in C# and reports through the `nativeEvent` op, by engine id. */
+  const hostDrivers = new Map<string, HostEventDriver>();
+  const driverFactories = new Map<string, BridgeDriverFactory>();
+  const extensions: BridgeExtension[] = [];
+  let queue: BridgeEvent[] = [];
+  let nextEngine = 1;
+  let nextClient = 1;
+
+  const newClientId = (prefix: string) => `${prefix}-${nextClient++}`;
+
+  function invoke(requestJson: string): string {
+    let req: Json;
+    try {
+      const parsed: unknown = JSON.parse(String(requestJson));
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      req = parsed as Json;
+    } catch {
+      return JSON.stringify({ ok: false, error: E.CommonIllegalParam, message: 'request is not a JSON object' });
+    }
+    try {
+      const result = handle(req);
+      return JSON.stringify({ ok: true, ...result });
+    } catch (e) {
+      const code = e instanceof BridgeError ? e.code : E.CommonIllegalParam;
+      const message = echoMessage(printable(e));
+      // A caller waiting on a result callback still gets exactly one answer (for an engine id that can exist).
+      if (typeof req.callbackId === 'number' && typeof req.engine === 'string' && req.engine.length <= 64) {
+        queue.push({ engine: req.engine, event: 'callback', callbackId: req.callbackId, args: [code, ''] });
+      }
+      return JSON.stringify({ ok: false, error: code, message });
+    }
   }
-  // Left over (and anything queued while serializing) go first next time, in their order.
-  if (taken < queue.length) state.queue = queue.slice(taken).concat(state.queue);
-  return `[${parts.join(',')}]`;
+
+  function drain(): string {
+    if (queue.length === 0) return '[]';
+    const taking = queue;
+    queue = [];
+    const parts: string[] = [];
+    let size = 2;
+    let taken = 0;
+    for (; taken < taking.length; taken++) {
+      const one = serializeEvent(taking[taken]);
+      if (taken > 0 && size + one.length + 1 > MAX_DRAIN_BATCH_CHARS) break;
+      parts.push(one);
+      size += one.length + 1;
+    }
+    // Left over (and anything queued while serializing) go first next time, in their order.
+    if (taken < taking.length) queue = taking.slice(taken).concat(queue);
+    return `[${parts.join(',')}]`;
+  }
+
+  function handle(req: Json): Json {
+    switch (req.op) {
+      case 'version': return { protocol: BRIDGE_PROTOCOL_VERSION, version: BRIDGE_VERSION };
+      case 'createEngine': return createEngine(req);
+      case 'destroyEngine': {
+        const id = str(req, 'engine');
+        engineOf(req).destroy();
+        engines.delete(id);
+        hostDrivers.delete(id);
+        return {};
+      }
+      case 'loginRoom': {
+        const cb = optCallback(req);
+        engineOf(req).loginRoom(req.roomID as string, req.user as ZegoUser, (req.config ?? undefined) as ZegoRoomConfig | undefined, cb);
+        return {};
+      }
+      case 'logoutRoom': {
+        const cb = optCallback(req);
+        const e = engineOf(req);
+        if (req.roomID === undefined || req.roomID === null) e.logoutRoom(cb); else e.logoutRoom(req.roomID as string, cb);
+        return {};
+      }
+      case 'switchRoom':
+        engineOf(req).switchRoom(req.fromRoomID as string, req.toRoomID as string, (req.config ?? undefined) as ZegoRoomConfig | undefined);
+        return {};
+      case 'renewToken':
+        engineOf(req).renewToken(req.roomID as string, req.token as string);
+        return {};
+      case 'nativeEvent': {
+        // One callback of the SDK the C# half drives (ZEGO's Unity SDK), for the engine's driver.
+        const id = str(req, 'engine');
+        engineOf(req);
+        const driver = hostDrivers.get(id);
+        if (!driver) throw new BridgeError(E.CommonIllegalParam, `engine ${JSON.stringify(id)} runs no driver that takes native events`);
+        if (!Array.isArray(req.args)) throw new BridgeError(E.CommonIllegalParam, '"args" must be an array');
+        driver.onHostEvent(str(req, 'event'), req.args);
+        return {};
+      }
+      case 'setNetworkReachable':
+        engineOf(req).setNetworkReachable(bool(req, 'reachable'));
+        return {};
+      default: {
+        const op = typeof req.op === 'string' ? extensionOp(req.op) : undefined;
+        if (!op) throw new BridgeError(E.CommonIllegalParam, `unknown op ${JSON.stringify(req.op)}`);
+        return op(req);
+      }
+    }
+  }
+
+  function extensionOp(name: string) {
+    for (const extension of extensions) {
+      const ops = extension.ops;
+      if (ops && Object.prototype.hasOwnProperty.call(ops, name)) return ops[name];
+    }
+    return undefined;
+  }
+
+  function createEngine(req: Json): Json {
+    const appID = req.appID === undefined ? 0 : num(req, 'appID');
+    const roomMode = req.roomMode === ZegoRoomMode.MultiRoom ? ZegoRoomMode.MultiRoom : ZegoRoomMode.SingleRoom;
+    if (req.roomMode !== undefined && req.roomMode !== 0 && req.roomMode !== 1) throw new BridgeError(E.CommonIllegalParam, 'roomMode must be 0 or 1');
+    if (req.trace !== undefined && typeof req.trace !== 'boolean') throw new BridgeError(E.CommonIllegalParam, '"trace" must be true or false');
+    const driverName = String(req.driver ?? 'simulator');
+    const factory = driverFactories.get(driverName);
+    if (!factory) {
+      const hint = driverName === 'simulator' ? ' (load sim.mjs, beside core.mjs, to run the simulated room service)' : '';
+      throw new BridgeError(E.CommonIllegalParam, `driver "${driverName}" is not available in this core build${hint}`);
+    }
+    const clock = clockFor(req, driverName);
+    const clientId = typeof req.clientId === 'string' && req.clientId ? req.clientId : newClientId('client');
+    const seed = typeof req.seed === 'number' ? req.seed : 1;
+    // The id is known before the driver exists, so a driver can queue events (commands) from start().
+    const id = `e${nextEngine}`;
+    const push = (event: string, args: unknown[]) => { queue.push({ engine: id, event, args }); };
+    const driver = factory(req, { appID, roomMode, clock, clientId, emit: push });
+    nextEngine++;
+    // Trace records travel as `trace` events in the drain batch, in order with the engine's other events.
+    const trace = req.trace === true ? (record: TraceRecord) => { queue.push({ engine: id, event: 'trace', args: [record] }); } : undefined;
+    const engine = ZegoExpressEngine.createEngine({
+      appID, roomMode, clock, driver, random: seededRandom(seed), logger: consoleLogger(), id, trace,
+    });
+    engine.setEventHandler({
+      onRoomStateChanged: (...a) => push('onRoomStateChanged', a),
+      onRoomStateUpdate: (...a) => push('onRoomStateUpdate', a),
+      onRoomUserUpdate: (roomID, type, users) => push('onRoomUserUpdate', [roomID, type, users.map((u) => ({ userID: u.userID, userName: u.userName ?? u.userID }))]),
+      onRoomOnlineUserCountUpdate: (...a) => push('onRoomOnlineUserCountUpdate', a),
+      onRoomTokenWillExpire: (...a) => push('onRoomTokenWillExpire', a),
+      onDebugError: (...a) => push('onDebugError', a),
+    });
+    engines.set(id, engine);
+    if (typeof (driver as Partial<HostEventDriver>).onHostEvent === 'function') hostDrivers.set(id, driver as HostEventDriver);
+    return { engine: id, clientId };
+  }
+
+  /** The engine's clock: an extension's (sim.mjs: its world's), else the host's; a virtual one only from an extension. */
+  function clockFor(req: Json, driverName: string): Clock {
+    const time = requestedTime(req);
+    for (const extension of extensions) {
+      const clock = extension.clockFor?.(req, time, driverName);
+      if (clock) return clock;
+    }
+    if (time.virtual) throw new BridgeError(E.CommonIllegalParam, '"clock":"virtual" needs the simulator module (sim.mjs), which moves virtual time');
+    return hostClock();
+  }
+
+  function optCallback(req: Json): ((code: number, ext: string) => void) | undefined {
+    if (req.callbackId === undefined || req.callbackId === null) return undefined;
+    const callbackId = num(req, 'callbackId');
+    const engine = str(req, 'engine');
+    return (code, ext) => queue.push({ engine, event: 'callback', callbackId, args: [code, ext] });
+  }
+
+  function engineOf(req: Json): ZegoExpressEngine {
+    const e = engines.get(str(req, 'engine'));
+    // No engine (never created, or destroyed): ZEGO's "not logged in" is the closest documented code.
+    if (!e) throw new BridgeError(E.CommonNotLoginRoom, `no engine ${JSON.stringify(req.engine)} (destroyed or never created)`);
+    return e;
+  }
+
+  return {
+    invoke,
+    drain,
+    pending: () => queue.length,
+    reset() {
+      for (const e of engines.values()) e.destroy();
+      engines.clear();
+      hostDrivers.clear();
+      for (const extension of extensions) extension.reset?.();
+      queue = [];
+    },
+    registerDriver(name, factory) {
+      if (typeof name !== 'string' || !name || typeof factory !== 'function') {
+        throw new TypeError('registerDriver(name, factory): a driver name and a function');
+      }
+      driverFactories.set(name, factory);
+    },
+    extend(extension) {
+      if (!extension || typeof extension !== 'object') throw new TypeError('extend(extension): an object');
+      if (!extensions.includes(extension)) extensions.push(extension);
+    },
+    newClientId,
+  };
 }
 
 /**
- * How many events wait for bridgeDrain (0 when none): a number, so C# can skip the drain, and its string,
- * on a frame where nothing happened. Never throws.
+ * The createEngine request's time: top-level `clock` and `startMs`; the fields of the first protocol
+ * version, `simulator.clock` and `simulator.startMs`, are still read when the top-level ones are absent.
  */
-export function bridgePending(): number {
-  return state.queue.length;
+function requestedTime(req: Json): RequestedTime {
+  const legacy = (req.simulator && typeof req.simulator === 'object' ? req.simulator : {}) as Json;
+  const kind = req.clock !== undefined ? req.clock : legacy.clock;
+  if (kind !== undefined && kind !== 'host' && kind !== 'virtual') throw new BridgeError(E.CommonIllegalParam, '"clock" must be "host" or "virtual"');
+  const startMs = req.startMs !== undefined ? req.startMs : legacy.startMs === undefined ? 0 : legacy.startMs;
+  if (typeof startMs !== 'number' || !(Math.abs(startMs) <= MAX_EPOCH_MS)) {
+    throw new BridgeError(E.CommonIllegalParam, `"startMs" must be a number of ms within ±${MAX_EPOCH_MS}`);
+  }
+  return { virtual: kind === 'virtual', startMs };
+}
+
+/** Error messages quote request values; a hostile request must not make the answer huge. */
+function echoMessage(message: string): string {
+  return message.length <= 512 ? message : `${message.slice(0, 512)}… (cut)`;
 }
 
 function serializeEvent(ev: BridgeEvent): string {
@@ -131,178 +318,6 @@ function printable(e: unknown): string {
   catch { return `an unprintable ${typeof e}`; }
 }
 
-function handle(req: Json): Json {
-  switch (req.op) {
-    case 'version': return { protocol: BRIDGE_PROTOCOL_VERSION, version: BRIDGE_VERSION };
-    case 'createEngine': return createEngine(req);
-    case 'destroyEngine': {
-      const id = str(req, 'engine');
-      engineOf(req).destroy();
-      state.engines.delete(id);
-      state.hostDrivers.delete(id);
-      return {};
-    }
-    case 'loginRoom': {
-      const cb = optCallback(req);
-      engineOf(req).loginRoom(req.roomID as string, req.user as ZegoUser, (req.config ?? undefined) as ZegoRoomConfig | undefined, cb);
-      return {};
-    }
-    case 'logoutRoom': {
-      const cb = optCallback(req);
-      const e = engineOf(req);
-      if (req.roomID === undefined || req.roomID === null) e.logoutRoom(cb); else e.logoutRoom(req.roomID as string, cb);
-      return {};
-    }
-    case 'switchRoom':
-      engineOf(req).switchRoom(req.fromRoomID as string, req.toRoomID as string, (req.config ?? undefined) as ZegoRoomConfig | undefined);
-      return {};
-    case 'renewToken':
-      engineOf(req).renewToken(req.roomID as string, req.token as string);
-      return {};
-    case 'nativeEvent': {
-      // One callback of the SDK the C# half drives (ZEGO's Unity SDK), for the engine's driver.
-      const id = str(req, 'engine');
-      engineOf(req);
-      const driver = state.hostDrivers.get(id);
-      if (!driver) throw new BridgeError(E.CommonIllegalParam, `engine ${JSON.stringify(id)} runs no driver that takes native events`);
-      if (!Array.isArray(req.args)) throw new BridgeError(E.CommonIllegalParam, '"args" must be an array');
-      driver.onHostEvent(str(req, 'event'), req.args);
-      return {};
-    }
-    case 'setNetworkReachable':
-      engineOf(req).setNetworkReachable(bool(req, 'reachable'));
-      return {};
-    // ---- the simulated service, for tests, the demo and Editor play mode ----
-    case 'simSetNetwork':
-      worldOf(req).service.setNetwork(str(req, 'clientId'), bool(req, 'online'));
-      return {};
-    case 'simKickOut':
-      return { kicked: worldOf(req).service.kickOut(str(req, 'roomID'), str(req, 'userID')) };
-    case 'simDuplicateLogin': {
-      // Another device logs in with the same userID: the app's engine gets KickOut 1002050.
-      const w = worldOf(req);
-      const clientId = `dup-${state.nextClient++}`;
-      const dup = ZegoExpressEngine.createEngine({ appID: 0, driver: w.service.createDriver(clientId), clock: w.clock, random: seededRandom(1) });
-      dup.loginRoom(str(req, 'roomID'), { userID: str(req, 'userID') }, { token: typeof req.token === 'string' ? req.token : undefined });
-      return { clientId };
-    }
-    case 'simAdvance': {
-      const w = worldOf(req);
-      if (!w.virtual) throw new BridgeError(E.CommonIllegalParam, 'simAdvance needs a world created with "clock":"virtual"');
-      const ms = req.ms;
-      // Bounded per call, so one request always answers (a storm of timers is bounded by the span).
-      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_SIM_ADVANCE_MS) {
-        throw new BridgeError(E.CommonIllegalParam, `"ms" must be a number from 0 to ${MAX_SIM_ADVANCE_MS} (24 h) per call`);
-      }
-      w.virtual.advanceSync(ms);
-      return { now: w.virtual.now() };
-    }
-    case 'simNow': return { now: worldOf(req).clock.now() };
-    case 'makeTestToken':
-      return { token: makeTestToken04({ expireAtSec: num(req, 'expireAtSec') }) };
-    default:
-      throw new BridgeError(E.CommonIllegalParam, `unknown op ${JSON.stringify(req.op)}`);
-  }
-}
-
-function createEngine(req: Json): Json {
-  const appID = req.appID === undefined ? 0 : num(req, 'appID');
-  const roomMode = req.roomMode === ZegoRoomMode.MultiRoom ? ZegoRoomMode.MultiRoom : ZegoRoomMode.SingleRoom;
-  if (req.roomMode !== undefined && req.roomMode !== 0 && req.roomMode !== 1) throw new BridgeError(E.CommonIllegalParam, 'roomMode must be 0 or 1');
-  if (req.trace !== undefined && typeof req.trace !== 'boolean') throw new BridgeError(E.CommonIllegalParam, '"trace" must be true or false');
-  const driverName = req.driver ?? 'simulator';
-  const factory = driverName === 'simulator' ? undefined : driverFactories.get(String(driverName));
-  if (driverName !== 'simulator' && !factory) {
-    throw new BridgeError(E.CommonIllegalParam, `driver "${String(driverName)}" is not available in this core build`);
-  }
-  const w = worldOf(req, true);
-  const clientId = typeof req.clientId === 'string' && req.clientId ? req.clientId : `client-${state.nextClient++}`;
-  const seed = typeof req.seed === 'number' ? req.seed : 1;
-  // The id is known before the driver exists, so a driver can queue events (commands) from start().
-  const id = `e${state.nextEngine}`;
-  const emit = (event: string, args: unknown[]) => { state.queue.push({ engine: id, event, args }); };
-  const driver = factory ? factory(req, { appID, roomMode, clock: w.clock, clientId, emit }) : w.service.createDriver(clientId);
-  state.nextEngine++;
-  // Trace records travel as `trace` events in the drain batch, in order with the engine's other events.
-  const trace = req.trace === true ? (record: TraceRecord) => { state.queue.push({ engine: id, event: 'trace', args: [record] }); } : undefined;
-  const engine = ZegoExpressEngine.createEngine({
-    appID, roomMode, clock: w.clock, driver, random: seededRandom(seed), logger: consoleLogger(), id, trace,
-  });
-  const push = (event: string, args: unknown[]) => state.queue.push({ engine: id, event, args });
-  engine.setEventHandler({
-    onRoomStateChanged: (...a) => push('onRoomStateChanged', a),
-    onRoomStateUpdate: (...a) => push('onRoomStateUpdate', a),
-    onRoomUserUpdate: (roomID, type, users) => push('onRoomUserUpdate', [roomID, type, users.map((u) => ({ userID: u.userID, userName: u.userName ?? u.userID }))]),
-    onRoomOnlineUserCountUpdate: (...a) => push('onRoomOnlineUserCountUpdate', a),
-    onRoomTokenWillExpire: (...a) => push('onRoomTokenWillExpire', a),
-    onDebugError: (...a) => push('onDebugError', a),
-  });
-  state.engines.set(id, engine);
-  if (typeof (driver as Partial<HostEventDriver>).onHostEvent === 'function') state.hostDrivers.set(id, driver as HostEventDriver);
-  return { engine: id, clientId };
-}
-
-/** What a registered driver factory gets besides the request (its fields, e.g. `webServer`, are the factory's to read). */
-export interface BridgeDriverContext {
-  appID: number; roomMode: ZegoRoomMode; clock: Clock; clientId: string;
-  /** Queues `{engine, event, args}` for bridgeDrain: how a driver whose other half is in C# sends it commands. */
-  emit(event: string, args: unknown[]): void;
-}
-/** A driver that also takes events from the host (the `nativeEvent` op); a TypeError it throws answers 1000017. */
-export interface HostEventDriver extends RoomDriver { onHostEvent(event: string, args: unknown[]): void }
-export type BridgeDriverFactory = (req: Record<string, unknown>, ctx: BridgeDriverContext) => RoomDriver;
-
-const driverFactories = new Map<string, BridgeDriverFactory>();
-
-/**
- * Makes `createEngine` with `"driver": name` use `factory` (e.g. webgl.mjs registers "web").
- * A factory that throws fails that createEngine with 1000017 and its message.
- */
-export function registerBridgeDriver(name: string, factory: BridgeDriverFactory): void {
-  if (typeof name !== 'string' || !name || name === 'simulator' || typeof factory !== 'function') {
-    throw new TypeError('registerBridgeDriver(name, factory): a name other than "simulator" and a function');
-  }
-  driverFactories.set(name, factory);
-}
-
-function optCallback(req: Json): ((code: number, ext: string) => void) | undefined {
-  if (req.callbackId === undefined || req.callbackId === null) return undefined;
-  const callbackId = num(req, 'callbackId');
-  const engine = str(req, 'engine');
-  return (code, ext) => state.queue.push({ engine, event: 'callback', callbackId, args: [code, ext] });
-}
-
-function engineOf(req: Json): ZegoExpressEngine {
-  const e = state.engines.get(str(req, 'engine'));
-  // No engine (never created, or destroyed): ZEGO's "not logged in" is the closest documented code.
-  if (!e) throw new BridgeError(E.CommonNotLoginRoom, `no engine ${JSON.stringify(req.engine)} (destroyed or never created)`);
-  return e;
-}
-
-function worldOf(req: Json, create = false): World {
-  const name = typeof req.world === 'string' && req.world ? req.world : 'default';
-  let w = state.worlds.get(name);
-  if (!w) {
-    if (!create) throw new BridgeError(E.CommonIllegalParam, `no simulated world "${name}"`);
-    const opts = (req.simulator && typeof req.simulator === 'object' ? req.simulator : {}) as Json;
-    const startMs = opts.startMs === undefined ? 0 : opts.startMs;
-    if (typeof startMs !== 'number' || !(Math.abs(startMs) <= MAX_EPOCH_MS)) {
-      throw new BridgeError(E.CommonIllegalParam, `"simulator.startMs" must be a number of ms within ±${MAX_EPOCH_MS}`);
-    }
-    const virtual = opts.clock === 'virtual' ? new VirtualClock(startMs) : undefined;
-    const clock = virtual ?? hostClock();
-    const service = new SimulatedRoomService({
-      clock,
-      loginLatencyMs: typeof opts.loginLatencyMs === 'number' ? opts.loginLatencyMs : undefined,
-      notifyLatencyMs: typeof opts.notifyLatencyMs === 'number' ? opts.notifyLatencyMs : undefined,
-      heartbeatTimeoutMs: typeof opts.heartbeatTimeoutMs === 'number' ? opts.heartbeatTimeoutMs : undefined,
-    });
-    w = { clock, virtual, service };
-    state.worlds.set(name, w);
-  }
-  return w;
-}
-
 function str(req: Json, key: string): string {
   const v = req[key];
   if (typeof v !== 'string' || v.length === 0) throw new BridgeError(E.CommonIllegalParam, `"${key}" must be a non-empty string`);
@@ -319,11 +334,40 @@ function bool(req: Json, key: string): boolean {
   return v;
 }
 
-/** For tests: forget every engine and world. */
+// ---- the default bridge: what the C# shim calls through core.mjs's exports ----------------------------
+
+/** The bridge behind core.mjs's exported functions (the one C# talks to); sim.mjs and webgl.mjs register on it. */
+export const defaultBridge: Bridge = createBridge();
+
+/** Handles one request; returns `{"ok":true,…}` or `{"ok":false,"error":code,"message":…}`. Never throws. */
+export function bridgeInvoke(requestJson: string): string {
+  return defaultBridge.invoke(requestJson);
+}
+
+/**
+ * Events raised since the last call, as a JSON array (`[]` when none), oldest first. Never throws and
+ * never loses an event: each is serialized on its own, one that cannot be (a BigInt, a cycle, a throwing
+ * toJSON, too large) becomes `{"engine","event":"bridgeError","args":[1000017, <its event name>, <why>]}`
+ * (with its `callbackId`, if it had one), and events past MAX_DRAIN_BATCH_CHARS stay queued for the next call.
+ */
+export function bridgeDrain(): string {
+  return defaultBridge.drain();
+}
+
+/**
+ * How many events wait for bridgeDrain (0 when none): a number, so C# can skip the drain, and its string,
+ * on a frame where nothing happened. Never throws.
+ */
+export function bridgePending(): number {
+  return defaultBridge.pending();
+}
+
+/** Makes the default bridge's `createEngine` with `"driver": name` use `factory`. */
+export function registerBridgeDriver(name: string, factory: BridgeDriverFactory): void {
+  defaultBridge.registerDriver(name, factory);
+}
+
+/** For tests: forget every engine and world of the default bridge. */
 export function bridgeReset(): void {
-  for (const e of state.engines.values()) e.destroy();
-  state.engines.clear();
-  state.hostDrivers.clear();
-  state.worlds.clear();
-  state.queue = [];
+  defaultBridge.reset();
 }

@@ -40,6 +40,17 @@ export class PuertsLikeHost {
     return this.unwrap(this.ctx.evalCode(`typeof globalThis.${name}`)).consume(this.ctx.getString);
   }
 
+  /**
+   * Serves `import` of a module by name, resolved against the importer as PuerTS's loader does
+   * (sim.mjs's './core.mjs' is 'ZegoRoomBridge/core.mjs'); a module evaluated already is not loaded again.
+   */
+  serveModules(sources: Record<string, string>): void {
+    this.rt.setModuleLoader(
+      (name) => (name in sources ? sources[name] : { error: new Error(`no module ${name}`) }),
+      (base, requested) => (requested.startsWith('./') ? `${base.slice(0, base.lastIndexOf('/') + 1)}${requested.slice(2)}` : requested),
+    );
+  }
+
   evalModule(src: string, name: string): QuickJSHandle {
     const h = this.unwrap(this.ctx.evalCode(src, name, { type: 'module' }));
     const st = this.ctx.getPromiseState(h);

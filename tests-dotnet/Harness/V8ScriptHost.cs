@@ -26,7 +26,11 @@ namespace ZegoRoomBridge.Tests
         public bool Disposed { get; private set; }
         public int TickCount { get; private set; }
 
-        public V8ScriptHost()
+        /// <param name="simulator">
+        /// Load sim.mjs after core.mjs, as PuertsScriptHost does in the Editor (the harness stands for it);
+        /// false: core.mjs alone, as a player without ZegoRoomBridgeSettings.UseSimulator.
+        /// </param>
+        public V8ScriptHost(bool simulator = true)
         {
             engine = new V8ScriptEngine();
             engine.DocumentSettings.AccessFlags = DocumentAccessFlags.EnableFileLoading;
@@ -39,6 +43,8 @@ namespace ZegoRoomBridge.Tests
                 globalThis.console = { log: line, info: line, warn: line, error: line, debug: line };");
             engine.Execute(new DocumentInfo { Category = ModuleCategory.Standard }, "import * as m from './core.mjs'; globalThis.m = m;");
             module = (ScriptObject)engine.Script.m;
+            // Imports ./core.mjs: the same module instance, so it registers "simulator" on the bridge above.
+            if (simulator) engine.Execute(new DocumentInfo { Category = ModuleCategory.Standard }, "import './sim.mjs';");
         }
 
         /// <summary>A value exported by core.mjs (for the drift check).</summary>

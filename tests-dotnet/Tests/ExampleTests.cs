@@ -138,7 +138,7 @@ namespace ZegoRoomBridge.Tests
         {
             UnityEngine.Application.isEditor = false;
             HostHooks.IsWebGLPlayer = true;
-            ZegoRoomBridgeSettings.ScriptHostFactory = () => new V8ScriptHost();   // core.mjs only: no "web" driver, as without webgl.mjs
+            ZegoRoomBridgeSettings.ScriptHostFactory = () => new V8ScriptHost(simulator: false);   // core.mjs only: no "web" driver, as without webgl.mjs
             var example = new RoomConnectionExample { roomID = "room1", userID = "alice", webServer = "wss://webliveroom-test.example/ws" };
             var start = typeof(RoomConnectionExample).GetMethod("Start", BindingFlags.Instance | BindingFlags.NonPublic);
             var e = Assert.Throws<TargetInvocationException>(() => start.Invoke(example, null));

@@ -356,15 +356,41 @@ namespace ZegoRoomBridge.Tests
             }
         }
 
-        static Func<IScriptHost> LoadCreateDefault(string[] defines, string platformName)
+        static Type LoadHostType(string[] defines, string platformName)
         {
             var platform = PlatformNamed(platformName);
             var images = PuertsAssemblies(defines, platform).ToDictionary(c => c.AssemblyName, Emit);
             var host = CompileHost(defines, platform);
             var context = new StubLoadContext(images);
             var assembly = context.LoadFromStream(new MemoryStream(Emit(host)));
-            var method = assembly.GetType("ZegoRoomBridge.PuertsScriptHost").GetMethod("CreateDefault");
+            return assembly.GetType("ZegoRoomBridge.PuertsScriptHost");
+        }
+
+        static Func<IScriptHost> LoadCreateDefault(string[] defines, string platformName)
+        {
+            var method = LoadHostType(defines, platformName).GetMethod("CreateDefault");
             return (Func<IScriptHost>)Delegate.CreateDelegate(typeof(Func<IScriptHost>), method);
+        }
+
+        [TestCase("Editor", false, true)]
+        [TestCase("Mono player", false, false)]
+        [TestCase("Mono player", true, true)]
+        [TestCase("IL2CPP player", false, false)]
+        [TestCase("WebGL player", false, false)]
+        [TestCase("WebGL player", true, true)]
+        public void TheHostLoadsSimMjs_InTheEditor_AndInAPlayerOnlyWhenTheAppSetUseSimulator(string platform, bool useSimulator, bool loads)
+        {
+            var defines = platform == "WebGL player"
+                ? new[] { "ZRB_PUERTS", "ZRB_PUERTS_3", "ZRB_PUERTS_V8", "ZRB_PUERTS_WEBGL" }
+                : new[] { "ZRB_PUERTS", "ZRB_PUERTS_3", "ZRB_PUERTS_V8" };
+            var type = LoadHostType(defines, platform);
+            Assert.That(type.GetField("SimulatorModulePath").GetValue(null), Is.EqualTo("ZegoRoomBridge/sim.mjs"));
+            try
+            {
+                ZegoRoomBridgeSettings.UseSimulator = useSimulator;
+                Assert.That(type.GetProperty("LoadsSimulator").GetValue(null), Is.EqualTo(loads));
+            }
+            finally { ZegoRoomBridgeSettings.UseSimulator = false; }
         }
 
         [TestCase(new[] { "ZRB_PUERTS", "ZRB_PUERTS_3", "ZRB_PUERTS_V8", "ZRB_PUERTS_QUICKJS", "ZRB_PUERTS_NODEJS" }, "Editor", "stub Puerts.ScriptEnv(BackendV8)", TestName = "3.x default env: V8 first")]

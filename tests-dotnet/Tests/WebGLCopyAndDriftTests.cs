@@ -103,6 +103,20 @@ namespace ZegoRoomBridge.Tests
         }
 
         [Test]
+        public void AStaleSimulatorCopy_IsFoundAndRemovedLikeTheOthers()
+        {
+            Write("Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/sim.mjs");
+            Write("Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/sim.mjs.meta");
+            Assert.That(WebGLCoreCopy.FindCopies(project), Is.EqualTo(new[] { "Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/sim.mjs" }));
+            var removed = WebGLCoreCopy.RemoveCopies(project);
+            Assert.That(removed.Take(2), Is.EqualTo(new[]
+            {
+                "Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/sim.mjs", "Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/sim.mjs.meta",
+            }));
+            Assert.That(WebGLCoreCopy.FindCopies(project), Is.Empty);
+        }
+
+        [Test]
         public void StaleCopies_AreFound_ThenRemovedWithTheirMetaAndTheFoldersTheStepMade()
         {
             Write("Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/core.mjs");

@@ -79,5 +79,17 @@ namespace ZegoRoomBridge.Tests
                 Assert.That(File.Exists(Path.Combine(TestContext.CurrentContext.TestDirectory, "core", Path.GetFileName(key))), Is.True, key + " is built");
             }
         }
+
+        [Test]
+        public void AWebGLBuildPacksTheSimulatorOnlyWhenTheProjectDefinesZrbSimulatorInPlayer()
+        {
+            Assert.That(WebGLCoreCopy.ModulesFor(""), Is.EqualTo(WebGLCoreCopy.ModuleKeys));
+            Assert.That(WebGLCoreCopy.ModulesFor(null), Is.EqualTo(WebGLCoreCopy.ModuleKeys));
+            Assert.That(WebGLCoreCopy.ModulesFor("ZRB_PUERTS;ZRB_SIMULATOR_IN_PLAYERS"), Is.EqualTo(WebGLCoreCopy.ModuleKeys));
+            Assert.That(WebGLCoreCopy.ModulesFor("ZRB_PUERTS;ZRB_SIMULATOR_IN_PLAYER"),
+                Is.EqualTo(new[] { "ZegoRoomBridge/core.mjs", "ZegoRoomBridge/webgl.mjs", "ZegoRoomBridge/sim.mjs" }));
+            Assert.That(WebGLCoreCopy.IsCollectedByPuertsPacker(WebGLCoreCopy.DestinationOf(WebGLCoreCopy.SimulatorModuleKey)), Is.True);
+            Assert.That(File.Exists(Path.Combine(TestContext.CurrentContext.TestDirectory, "core", "sim.mjs")), Is.True, "sim.mjs is built");
+        }
     }
 }

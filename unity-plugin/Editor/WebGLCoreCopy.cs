@@ -36,6 +36,24 @@ namespace ZegoRoomBridge.Editor
         public const string Destination = "Assets/ZegoRoomBridge/Resources/" + ModuleKey;
         /// <summary>Every module a WebGL build needs: the core, and the Web SDK driver that imports it.</summary>
         public static readonly string[] ModuleKeys = { ModuleKey, "ZegoRoomBridge/webgl.mjs" };
+        /// <summary>The simulated room service: packed into a WebGL build only when the project asks (SimulatorInPlayerDefine).</summary>
+        public const string SimulatorModuleKey = "ZegoRoomBridge/sim.mjs";
+        /// <summary>
+        /// The Scripting Define Symbol that packs sim.mjs into WebGL builds, for an app that sets
+        /// ZegoRoomBridgeSettings.UseSimulator in a player (a demo page): without it a player cannot run the simulator at all.
+        /// </summary>
+        public const string SimulatorInPlayerDefine = "ZRB_SIMULATOR_IN_PLAYER";
+        static readonly string[] ModuleKeysWithSimulator = { ModuleKey, "ZegoRoomBridge/webgl.mjs", SimulatorModuleKey };
+
+        /// <summary>The modules a WebGL build copies, given the WebGL target's Scripting Define Symbols (";"-separated, as Unity stores them).</summary>
+        public static string[] ModulesFor(string scriptingDefineSymbols)
+        {
+            foreach (var symbol in (scriptingDefineSymbols ?? "").Split(';', ','))
+            {
+                if (symbol.Trim() == SimulatorInPlayerDefine) return ModuleKeysWithSimulator;
+            }
+            return ModuleKeys;
+        }
 
         /// <summary>Where the build's copy of a module goes.</summary>
         public static string DestinationOf(string moduleKey) => "Assets/ZegoRoomBridge/Resources/" + moduleKey;
@@ -102,7 +120,7 @@ namespace ZegoRoomBridge.Editor
         public static List<string> FindCopies(string projectRoot)
         {
             var found = new List<string>();
-            foreach (var key in ModuleKeys)
+            foreach (var key in ModuleKeysWithSimulator)
             {
                 var destination = DestinationOf(key);
                 if (File.Exists(Path.Combine(projectRoot, destination))) found.Add(destination);

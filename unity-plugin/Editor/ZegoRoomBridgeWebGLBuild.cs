@@ -9,7 +9,7 @@ namespace ZegoRoomBridge.Editor
     /// <summary>
     /// WebGL builds: stops a build PuerTS's packer would leave without the bridge (a project path containing
     /// "Editor" or "node_modules"; a template that names ZegoExpressWebRTC.js without having it), copies the
-    /// package's core.mjs and webgl.mjs to Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/ so the packer
+    /// package's core.mjs and webgl.mjs (and sim.mjs with ZRB_SIMULATOR_IN_PLAYER) to Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/ so the packer
     /// (which reads only Assets/**/Resources) bundles them, and removes the copies again. Decisions and file
     /// work: WebGLCoreCopy (plain C#, tested outside Unity).
     ///
@@ -44,7 +44,8 @@ namespace ZegoRoomBridge.Editor
             // Registered before the first copy, so a build that fails from here on still cleans up.
             EditorApplication.update -= CleanUpAfterBuild;
             EditorApplication.update += CleanUpAfterBuild;
-            foreach (var key in WebGLCoreCopy.ModuleKeys)
+            // sim.mjs too only when the project asks (ZRB_SIMULATOR_IN_PLAYER): a player never carries the simulator unasked.
+            foreach (var key in WebGLCoreCopy.ModulesFor(PlayerSettings.GetScriptingDefineSymbolsForGroup(BuildTargetGroup.WebGL)))
             {
                 var source = SourcePath(key);
                 var destination = Path.Combine(ProjectRoot, WebGLCoreCopy.DestinationOf(key));

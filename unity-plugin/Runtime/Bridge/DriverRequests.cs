@@ -26,7 +26,10 @@ namespace ZegoRoomBridge
             req["world"] = settings.World ?? "default";
             if (!string.IsNullOrEmpty(settings.ClientId)) req["clientId"] = settings.ClientId;
             req["seed"] = settings.Seed;
-            var sim = new JObject { ["clock"] = settings.VirtualClock ? "virtual" : "host", ["startMs"] = settings.StartMs };
+            // The clock is a top-level createEngine field (docs/BOUNDARY.md); the simulator's own options stay nested.
+            req["clock"] = settings.VirtualClock ? "virtual" : "host";
+            req["startMs"] = settings.StartMs;
+            var sim = new JObject();
             if (settings.LoginLatencyMs.HasValue) sim["loginLatencyMs"] = settings.LoginLatencyMs.Value;
             if (settings.NotifyLatencyMs.HasValue) sim["notifyLatencyMs"] = settings.NotifyLatencyMs.Value;
             if (settings.HeartbeatTimeoutMs.HasValue) sim["heartbeatTimeoutMs"] = settings.HeartbeatTimeoutMs.Value;

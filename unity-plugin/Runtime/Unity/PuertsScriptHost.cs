@@ -40,6 +40,24 @@ namespace ZegoRoomBridge
         public const string ModulePath = "ZegoRoomBridge/core.mjs";
         /// <summary>The Web SDK driver (WebGL players only): importing it registers the "web" driver with the core.</summary>
         public const string WebModulePath = "ZegoRoomBridge/webgl.mjs";
+        /// <summary>The simulated room service: importing it registers the "simulator" driver and its ops with the core.</summary>
+        public const string SimulatorModulePath = "ZegoRoomBridge/sim.mjs";
+
+        /// <summary>
+        /// Whether a new host loads sim.mjs: always in the Editor (Play mode may run the simulator); in a player
+        /// only when the app set ZegoRoomBridgeSettings.UseSimulator before CreateEngine, so a player never runs it unasked.
+        /// </summary>
+        public static bool LoadsSimulator
+        {
+            get
+            {
+#if UNITY_EDITOR
+                return true;
+#else
+                return ZegoRoomBridgeSettings.UseSimulator;
+#endif
+            }
+        }
 
         /// <summary>Why CreateDefault has no env: PuerTS 3.x in the Editor without a backend package (players stop at compile time).</summary>
         public const string NoBackendMessage =
@@ -76,6 +94,19 @@ namespace ZegoRoomBridge
 #if UNITY_WEBGL && !UNITY_EDITOR
             env.ExecuteModule(WebModulePath);             // imports ./core.mjs (the same module instance) and registers "web"
 #endif
+            if (LoadsSimulator) LoadSimulator();
+        }
+
+        void LoadSimulator()
+        {
+            // Imports ./core.mjs too (the same module instance, so the same bridge) and registers "simulator".
+            try { env.ExecuteModule(SimulatorModulePath); }
+            catch (Exception e)
+            {
+                throw new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam,
+                    "zego-room-bridge: CreateEngine failed (1000017): the simulator was asked for but " + SimulatorModulePath + " could not be loaded" +
+                    " (a WebGL player packs it only with ZRB_SIMULATOR_IN_PLAYER in Scripting Define Symbols): " + e.Message, e);
+            }
         }
 
         /// <summary>
