@@ -1,6 +1,6 @@
 // The logger (levels, context, one prefix, stacks, no tokens) and the transition trace (createEngine({ trace })
 // and the bridge's `trace` events): what a developer reads when something went wrong on a device.
-import { bridgeDrain, bridgeInvoke, bridgeReset } from '../src/boundary/bridge';
+import { simulatorBridge } from './bridgeUnderTest';
 import { consoleLogger, Log } from '../src/host/log';
 import {
   SimulatedRoomService, VirtualClock, ZegoExpressEngine, ZegoRoomStateChangedReason as R, makeTestToken04, seededRandom,
@@ -215,6 +215,7 @@ describe('trace', () => {
 });
 
 describe('trace through the bridge', () => {
+  const { invoke: bridgeInvoke, drain: bridgeDrain, reset: bridgeReset } = simulatorBridge();
   type Ev = { engine: string; event: string; args: unknown[] };
   const call = (req: unknown) => JSON.parse(bridgeInvoke(JSON.stringify(req)));
   const drain = (): Ev[] => JSON.parse(bridgeDrain());

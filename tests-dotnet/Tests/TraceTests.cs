@@ -34,7 +34,7 @@ namespace ZegoRoomBridge.Tests
                 var parsed = records.Select(JObject.Parse).ToList();
                 Assert.That(parsed.Select(r => (string)r["kind"] + " " + ((string)r["name"] ?? (string)r["from"] + "→" + (string)r["to"])).Take(5), Is.EqualTo(new[]
                 {
-                    "call createEngine", "call loginRoom", "transition Logout→Logining", "event onRoomStateChanged", "event onRoomStateUpdate",
+                    "call createEngine", "call loginRoom", "transition Idle→Logining", "event onRoomStateChanged", "event onRoomStateUpdate",
                 }));
                 Assert.That(parsed.Any(r => (string)r["kind"] == "transition" && (string)r["to"] == "Logined" && (string)r["input"] == "attemptOk"), Is.True);
                 Assert.That((string)parsed[1]["args"][2]["token"], Is.EqualTo("(token)"));
