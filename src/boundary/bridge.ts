@@ -8,7 +8,7 @@ import { consoleLogger, LOG_PREFIX } from '../host/log.js';
 import { seededRandom } from '../host/random.js';
 import { MAX_EPOCH_MS } from '../host/virtualClock.js';
 import { ZegoRoomMode } from '../model/enums.js';
-import { ZegoErrorCode as E } from '../model/errorCodes.js';
+import { ZegoErrorCode } from '../model/errorCodes.js';
 import type { ZegoRoomConfig, ZegoUser } from '../model/types.js';
 import type { RoomDriver } from '../driver/RoomDriver.js';
 import { ZegoExpressEngine } from '../engine/ZegoExpressEngine.js';
@@ -94,13 +94,13 @@ export function createBridge(): Bridge {
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
       req = parsed as Json;
     } catch {
-      return JSON.stringify({ ok: false, error: E.CommonIllegalParam, message: 'request is not a JSON object' });
+      return JSON.stringify({ ok: false, error: ZegoErrorCode.CommonIllegalParam, message: 'request is not a JSON object' });
     }
     try {
       const result = handle(req);
       return JSON.stringify({ ok: true, ...result });
     } catch (e) {
-      const code = e instanceof BridgeError ? e.code : E.CommonIllegalParam;
+      const code = e instanceof BridgeError ? e.code : ZegoErrorCode.CommonIllegalParam;
       const message = echoMessage(printable(e));
       // A caller waiting on a result callback still gets exactly one answer (for an engine id that can exist).
       if (typeof req.callbackId === 'number' && typeof req.engine === 'string' && req.engine.length <= 64) {
@@ -161,8 +161,8 @@ export function createBridge(): Bridge {
         const id = str(req, 'engine');
         engineOf(req);
         const driver = hostDrivers.get(id);
-        if (!driver) throw new BridgeError(E.CommonIllegalParam, `engine ${JSON.stringify(id)} runs no driver that takes native events`);
-        if (!Array.isArray(req.args)) throw new BridgeError(E.CommonIllegalParam, '"args" must be an array');
+        if (!driver) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `engine ${JSON.stringify(id)} runs no driver that takes native events`);
+        if (!Array.isArray(req.args)) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, '"args" must be an array');
         driver.onHostEvent(str(req, 'event'), req.args);
         return {};
       }
@@ -171,7 +171,7 @@ export function createBridge(): Bridge {
         return {};
       default: {
         const op = typeof req.op === 'string' ? extensionOp(req.op) : undefined;
-        if (!op) throw new BridgeError(E.CommonIllegalParam, `unknown op ${JSON.stringify(req.op)}`);
+        if (!op) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `unknown op ${JSON.stringify(req.op)}`);
         return op(req);
       }
     }
@@ -188,13 +188,13 @@ export function createBridge(): Bridge {
   function createEngine(req: Json): Json {
     const appID = req.appID === undefined ? 0 : num(req, 'appID');
     const roomMode = req.roomMode === ZegoRoomMode.MultiRoom ? ZegoRoomMode.MultiRoom : ZegoRoomMode.SingleRoom;
-    if (req.roomMode !== undefined && req.roomMode !== 0 && req.roomMode !== 1) throw new BridgeError(E.CommonIllegalParam, 'roomMode must be 0 or 1');
-    if (req.trace !== undefined && typeof req.trace !== 'boolean') throw new BridgeError(E.CommonIllegalParam, '"trace" must be true or false');
+    if (req.roomMode !== undefined && req.roomMode !== 0 && req.roomMode !== 1) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, 'roomMode must be 0 or 1');
+    if (req.trace !== undefined && typeof req.trace !== 'boolean') throw new BridgeError(ZegoErrorCode.CommonIllegalParam, '"trace" must be true or false');
     const driverName = String(req.driver ?? 'simulator');
     const factory = driverFactories.get(driverName);
     if (!factory) {
       const hint = driverName === 'simulator' ? ' (load sim.mjs, beside core.mjs, to run the simulated room service)' : '';
-      throw new BridgeError(E.CommonIllegalParam, `driver "${driverName}" is not available in this core build${hint}`);
+      throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `driver "${driverName}" is not available in this core build${hint}`);
     }
     const clock = clockFor(req, driverName);
     const clientId = typeof req.clientId === 'string' && req.clientId ? req.clientId : newClientId('client');
@@ -229,7 +229,7 @@ export function createBridge(): Bridge {
       const clock = extension.clockFor?.(req, time, driverName);
       if (clock) return clock;
     }
-    if (time.virtual) throw new BridgeError(E.CommonIllegalParam, '"clock":"virtual" needs the simulator module (sim.mjs), which moves virtual time');
+    if (time.virtual) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, '"clock":"virtual" needs the simulator module (sim.mjs), which moves virtual time');
     return hostClock();
   }
 
@@ -243,7 +243,7 @@ export function createBridge(): Bridge {
   function engineOf(req: Json): ZegoExpressEngine {
     const e = engines.get(str(req, 'engine'));
     // No engine (never created, or destroyed): ZEGO's "not logged in" is the closest documented code.
-    if (!e) throw new BridgeError(E.CommonNotLoginRoom, `no engine ${JSON.stringify(req.engine)} (destroyed or never created)`);
+    if (!e) throw new BridgeError(ZegoErrorCode.CommonNotLoginRoom, `no engine ${JSON.stringify(req.engine)} (destroyed or never created)`);
     return e;
   }
 
@@ -279,10 +279,10 @@ export function createBridge(): Bridge {
 function requestedTime(req: Json): RequestedTime {
   const legacy = (req.simulator && typeof req.simulator === 'object' ? req.simulator : {}) as Json;
   const kind = req.clock !== undefined ? req.clock : legacy.clock;
-  if (kind !== undefined && kind !== 'host' && kind !== 'virtual') throw new BridgeError(E.CommonIllegalParam, '"clock" must be "host" or "virtual"');
+  if (kind !== undefined && kind !== 'host' && kind !== 'virtual') throw new BridgeError(ZegoErrorCode.CommonIllegalParam, '"clock" must be "host" or "virtual"');
   const startMs = req.startMs !== undefined ? req.startMs : legacy.startMs === undefined ? 0 : legacy.startMs;
   if (typeof startMs !== 'number' || !(Math.abs(startMs) <= MAX_EPOCH_MS)) {
-    throw new BridgeError(E.CommonIllegalParam, `"startMs" must be a number of ms within ±${MAX_EPOCH_MS}`);
+    throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"startMs" must be a number of ms within ±${MAX_EPOCH_MS}`);
   }
   return { virtual: kind === 'virtual', startMs };
 }
@@ -303,7 +303,7 @@ function serializeEvent(ev: BridgeEvent): string {
   }
   const engine = typeof ev.engine === 'string' ? echo(ev.engine) : '';
   const event = typeof ev.event === 'string' ? echo(ev.event) : '';
-  const replacement: BridgeEvent = { engine, event: 'bridgeError', args: [E.CommonIllegalParam, event, `${LOG_PREFIX}: event ${event} ${why}`] };
+  const replacement: BridgeEvent = { engine, event: 'bridgeError', args: [ZegoErrorCode.CommonIllegalParam, event, `${LOG_PREFIX}: event ${event} ${why}`] };
   if (typeof ev.callbackId === 'number') replacement.callbackId = ev.callbackId;
   return JSON.stringify(replacement);
 }
@@ -320,17 +320,17 @@ function printable(e: unknown): string {
 
 function str(req: Json, key: string): string {
   const v = req[key];
-  if (typeof v !== 'string' || v.length === 0) throw new BridgeError(E.CommonIllegalParam, `"${key}" must be a non-empty string`);
+  if (typeof v !== 'string' || v.length === 0) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be a non-empty string`);
   return v;
 }
 function num(req: Json, key: string): number {
   const v = req[key];
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new BridgeError(E.CommonIllegalParam, `"${key}" must be a number`);
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be a number`);
   return v;
 }
 function bool(req: Json, key: string): boolean {
   const v = req[key];
-  if (typeof v !== 'boolean') throw new BridgeError(E.CommonIllegalParam, `"${key}" must be true or false`);
+  if (typeof v !== 'boolean') throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be true or false`);
   return v;
 }
 

@@ -3,7 +3,7 @@
 import { hostClock, type Clock } from '../host/clock.js';
 import { toLog, type Log, type Logger } from '../host/log.js';
 import { ROOM_STATE_OF_REASON, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason as R, ZegoUpdateType } from '../model/enums.js';
-import { ZegoErrorCode as E } from '../model/errorCodes.js';
+import { ZegoErrorCode } from '../model/errorCodes.js';
 import type { IZegoEventHandler, ZegoRoomConfig, ZegoRoomLoginCallback, ZegoRoomLogoutCallback, ZegoUser } from '../model/types.js';
 import { checkConfig, checkRoomID, checkUser, roomIDForEvents } from '../model/validation.js';
 import type { LoginRequest, RoomDriver, RoomDriverEvents } from '../driver/RoomDriver.js';
@@ -106,7 +106,7 @@ export class ZegoExpressEngine {
     if (this.rejectAfterDestroy(fn)) return;
     // ZEGO (Unity 2.19): "When … ZEGO_ROOM_MODE_MULTI_ROOM, this function is not available": checked first, nothing changes.
     if (this.roomMode === ZegoRoomMode.MultiRoom) {
-      this.debugError(E.RoomMultiRoomSwtichRoomInvalid, fn, 'switchRoom is not available in multi-room mode: logoutRoom, then loginRoom');
+      this.debugError(ZegoErrorCode.RoomMultiRoomSwtichRoomInvalid, fn, 'switchRoom is not available in multi-room mode: logoutRoom, then loginRoom');
       return;
     }
     const fromType = typeCheck(fromRoomID);
@@ -118,9 +118,9 @@ export class ZegoExpressEngine {
       this.debugError(toCode, fn, describe(toCode, toRoomID));
       return;
     }
-    if (!from) { this.debugError(E.RoomRoomidIncorrect, fn, `not logged in to room "${roomIDForEvents(fromRoomID)}"`); return; }
+    if (!from) { this.debugError(ZegoErrorCode.RoomRoomidIncorrect, fn, `not logged in to room "${roomIDForEvents(fromRoomID)}"`); return; }
     if (fromRoomID === toRoomID || this.rooms.has(toRoomID)) {
-      this.debugError(E.RoomRoomIdHasBeenUsed, fn, `room "${toRoomID}" is already logged in`);
+      this.debugError(ZegoErrorCode.RoomRoomIdHasBeenUsed, fn, `room "${toRoomID}" is already logged in`);
       return;
     }
     const token = config?.token ?? from.request.token; // ZEGO: the target reuses the current token when none is given
@@ -156,8 +156,8 @@ export class ZegoExpressEngine {
     // ZEGO: LogoutFailed 1002002 for a room not logged in (multi-room), and in single-room mode "if the
     // incoming roomID is different from the logged-in room name, SDK will return failure". Nowhere: success.
     if (this.roomMode === ZegoRoomMode.MultiRoom || this.rooms.size > 0) {
-      this.emitState(roomIDForEvents(roomID), R.LogoutFailed, E.RoomRoomidIncorrect, '');
-      this.postResult(fn, callback, E.RoomRoomidIncorrect, '', roomID);
+      this.emitState(roomIDForEvents(roomID), R.LogoutFailed, ZegoErrorCode.RoomRoomidIncorrect, '');
+      this.postResult(fn, callback, ZegoErrorCode.RoomRoomidIncorrect, '', roomID);
       return;
     }
     this.postResult(fn, callback, 0, '', roomID);
@@ -171,8 +171,8 @@ export class ZegoExpressEngine {
     const typeCode = typeCheck(roomID);
     if (typeCode !== 0) { this.debugError(typeCode, fn, describe(typeCode, roomID)); return; }
     const session = this.rooms.get(roomID);
-    if (!session) { this.debugError(E.RoomRoomidIncorrect, fn, `not logged in to room "${roomIDForEvents(roomID)}"`); return; }
-    if (typeof token !== 'string' || token.length === 0) { this.debugError(E.CommonIllegalParam, fn, 'token must be a non-empty string'); return; }
+    if (!session) { this.debugError(ZegoErrorCode.RoomRoomidIncorrect, fn, `not logged in to room "${roomIDForEvents(roomID)}"`); return; }
+    if (typeof token !== 'string' || token.length === 0) { this.debugError(ZegoErrorCode.CommonIllegalParam, fn, 'token must be a non-empty string'); return; }
     session.feed('renewToken', { token });
   }
 
@@ -182,7 +182,7 @@ export class ZegoExpressEngine {
     if (this.destroyed) return;
     for (const s of [...this.rooms.values()]) {
       if (reachable) s.feed('reachable');
-      else s.feed('linkLost', { code: E.RoomConnectTemporaryBroken });
+      else s.feed('linkLost', { code: ZegoErrorCode.RoomConnectTemporaryBroken });
     }
   }
 
@@ -228,8 +228,8 @@ export class ZegoExpressEngine {
     const active = [...this.rooms.values()];
     if (active.length === 0) return 0;
     // ZEGO: 1002001 also for "repeated calls to log in to the same room A without exiting room A".
-    if (this.roomMode === ZegoRoomMode.SingleRoom || this.rooms.has(roomID)) return E.RoomCountExceed;
-    if (active.some((s) => s.request.user.userID !== user.userID)) return E.RoomMultiRoomLoginUserNotSame;
+    if (this.roomMode === ZegoRoomMode.SingleRoom || this.rooms.has(roomID)) return ZegoErrorCode.RoomCountExceed;
+    if (active.some((s) => s.request.user.userID !== user.userID)) return ZegoErrorCode.RoomMultiRoomLoginUserNotSame;
     return 0;
   }
 
@@ -272,8 +272,8 @@ export class ZegoExpressEngine {
   private rejectAfterDestroy(fn: string, callback?: ZegoRoomLoginCallback | ZegoRoomLogoutCallback): boolean {
     if (!this.destroyed) return false;
     // The dispatcher is closed; the caller still hears, once, on a timer turn.
-    if (callback) this.clock.setTimeout(() => { try { callback(E.CommonNotLoginRoom, ''); } catch (e) { this.log.error(`the app's ${fn} callback threw`, e); } }, 0);
-    else this.log.warn(`${fn} called after destroy (${E.CommonNotLoginRoom})`);
+    if (callback) this.clock.setTimeout(() => { try { callback(ZegoErrorCode.CommonNotLoginRoom, ''); } catch (e) { this.log.error(`the app's ${fn} callback threw`, e); } }, 0);
+    else this.log.warn(`${fn} called after destroy (${ZegoErrorCode.CommonNotLoginRoom})`);
     return true;
   }
 
@@ -304,7 +304,7 @@ export class ZegoExpressEngine {
     };
     return {
       onLoginResult: (roomID, id, code, ext) => live(roomID, id, 0)?.attemptResult(code, ext),
-      onLinkLost: (roomID, id, code) => { live(roomID, id, 1)?.feed('linkLost', { code: code || E.RoomConnectTemporaryBroken }); },
+      onLinkLost: (roomID, id, code) => { live(roomID, id, 1)?.feed('linkLost', { code: code || ZegoErrorCode.RoomConnectTemporaryBroken }); },
       onKickOut: (roomID, id, code, ext) => { live(roomID, id, 2)?.feed('kickOut', { code, extendedData: ext }); },
       onRoomUserUpdate: (roomID, id, type, users) => {
         const session = live(roomID, id, 1);

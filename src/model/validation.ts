@@ -1,5 +1,5 @@
 // Input checks, in the order the issue fixes: empty → characters → length (UTF-8 bytes).
-import { ZegoErrorCode as E } from './errorCodes.js';
+import { ZegoErrorCode } from './errorCodes.js';
 
 export const MAX_ROOM_ID_BYTES = 127;
 export const MAX_USER_ID_BYTES = 63;
@@ -36,10 +36,10 @@ function idTypeCode(id: unknown, emptyCode: number, characterCode: number): numb
 
 /** 0 when valid. */
 export function checkRoomID(roomID: unknown): number {
-  if (typeof roomID !== 'string') return idTypeCode(roomID, E.RoomRoomidNull, E.RoomRoomidInvalidCharacter);
-  if (roomID.length === 0) return E.RoomRoomidNull;
-  if (!ID_CHARS.test(roomID)) return E.RoomRoomidInvalidCharacter;
-  if (utf8Length(roomID) > MAX_ROOM_ID_BYTES) return E.RoomRoomidTooLong;
+  if (typeof roomID !== 'string') return idTypeCode(roomID, ZegoErrorCode.RoomRoomidNull, ZegoErrorCode.RoomRoomidInvalidCharacter);
+  if (roomID.length === 0) return ZegoErrorCode.RoomRoomidNull;
+  if (!ID_CHARS.test(roomID)) return ZegoErrorCode.RoomRoomidInvalidCharacter;
+  if (utf8Length(roomID) > MAX_ROOM_ID_BYTES) return ZegoErrorCode.RoomRoomidTooLong;
   return 0;
 }
 
@@ -52,30 +52,30 @@ export function roomIDForEvents(roomID: unknown): string {
 }
 
 export function checkUser(user: unknown): number {
-  if (user == null) return E.RoomUserIdNull;
-  if (typeof user !== 'object') return E.CommonIllegalParam;
+  if (user == null) return ZegoErrorCode.RoomUserIdNull;
+  if (typeof user !== 'object') return ZegoErrorCode.CommonIllegalParam;
   const { userID, userName } = user as { userID?: unknown; userName?: unknown };
-  if (typeof userID !== 'string') return idTypeCode(userID, E.RoomUserIdNull, E.RoomUserIdInvalidCharacter);
-  if (userID.length === 0) return E.RoomUserIdNull;
-  if (!ID_CHARS.test(userID)) return E.RoomUserIdInvalidCharacter;
-  if (utf8Length(userID) > MAX_USER_ID_BYTES) return E.RoomUserIdTooLong;
+  if (typeof userID !== 'string') return idTypeCode(userID, ZegoErrorCode.RoomUserIdNull, ZegoErrorCode.RoomUserIdInvalidCharacter);
+  if (userID.length === 0) return ZegoErrorCode.RoomUserIdNull;
+  if (!ID_CHARS.test(userID)) return ZegoErrorCode.RoomUserIdInvalidCharacter;
+  if (utf8Length(userID) > MAX_USER_ID_BYTES) return ZegoErrorCode.RoomUserIdTooLong;
   if (userName != null) {
-    if (typeof userName !== 'string') return E.CommonIllegalParam;
-    if (utf8Length(userName) > MAX_USER_NAME_BYTES) return E.RoomUserNameTooLong;
+    if (typeof userName !== 'string') return ZegoErrorCode.CommonIllegalParam;
+    if (utf8Length(userName) > MAX_USER_NAME_BYTES) return ZegoErrorCode.RoomUserNameTooLong;
   }
   return 0;
 }
 
 export function checkConfig(config: unknown): number {
   if (config == null) return 0;
-  if (typeof config !== 'object') return E.CommonIllegalParam;
+  if (typeof config !== 'object') return ZegoErrorCode.CommonIllegalParam;
   const { maxMemberCount, isUserStatusNotify, token } = config as Record<string, unknown>;
   if (maxMemberCount != null) {
     // ZEGO's C# field is a uint: anything that is not a whole number in [0, 2^32) is illegal.
     if (typeof maxMemberCount !== 'number' || !Number.isInteger(maxMemberCount) ||
-        maxMemberCount < 0 || maxMemberCount > 0xffffffff) return E.CommonIllegalParam;
+        maxMemberCount < 0 || maxMemberCount > 0xffffffff) return ZegoErrorCode.CommonIllegalParam;
   }
-  if (isUserStatusNotify != null && typeof isUserStatusNotify !== 'boolean') return E.CommonIllegalParam;
-  if (token != null && typeof token !== 'string') return E.CommonIllegalParam;
+  if (isUserStatusNotify != null && typeof isUserStatusNotify !== 'boolean') return ZegoErrorCode.CommonIllegalParam;
+  if (token != null && typeof token !== 'string') return ZegoErrorCode.CommonIllegalParam;
   return 0;
 }

@@ -3,7 +3,7 @@
 import type { Clock, TimerHandle } from '../host/clock.js';
 import type { Log } from '../host/log.js';
 import type { ZegoRoomStateChangedReason } from '../model/enums.js';
-import { LOGIN_CANCELLED_ERROR_CODE, RETRYABLE_LOGIN_ERRORS, ZegoErrorCode as E } from '../model/errorCodes.js';
+import { LOGIN_CANCELLED_ERROR_CODE, RETRYABLE_LOGIN_ERRORS, ZegoErrorCode } from '../model/errorCodes.js';
 import type { ZegoRoomLoginCallback } from '../model/types.js';
 import type { LoginRequest, RoomDriver } from '../driver/RoomDriver.js';
 import { retryDelayFor, type ReconnectPolicy } from './reconnectPolicy.js';
@@ -236,7 +236,7 @@ export class RoomSession {
       else this.host.driver.login(req);
     });
     // A driver that throws is treated like a network failure: retried inside the window.
-    if (!ok) this.host.clock.setTimeout(() => { if (this.inFlight === id) this.attemptResult(E.RoomErrorConnectFailed, ''); }, 0);
+    if (!ok) this.host.clock.setTimeout(() => { if (this.inFlight === id) this.attemptResult(ZegoErrorCode.RoomErrorConnectFailed, ''); }, 0);
   }
 
   private scheduleRetry(): void {

@@ -13,7 +13,7 @@ export interface ReconnectPolicy {
   nextRetryDelayMs(context: ReconnectContext): number | null;
 }
 
-/** ZEGO's client retry window: the seed's "retry timeout 20 min". */
+/** ZEGO's client retry window: 20 minutes (ZEGO's network-failure FAQ, docs/SOURCES.md). */
 export const RETRY_WINDOW_MS = 20 * 60 * 1000;
 
 /** The longest delay host timers take (2^31−1 ms, ~24.8 days): Node and browsers fire a longer one at once. */

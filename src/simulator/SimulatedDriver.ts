@@ -2,7 +2,7 @@
 // service's clock; pushes arrive only while this client's link is up. Every event names the engine's
 // attempt it answers, or the session (the attempt that got in) it concerns.
 import type { Clock, TimerHandle } from '../host/clock.js';
-import { ZegoErrorCode as E } from '../model/errorCodes.js';
+import { ZegoErrorCode } from '../model/errorCodes.js';
 import type { LoginRequest, RoomDriver, RoomDriverContext, RoomDriverEvents } from '../driver/RoomDriver.js';
 import type { SimulatedRoomService } from './SimulatedRoomService.js';
 
@@ -70,11 +70,11 @@ export class SimulatedDriver implements RoomDriver {
   networkDown(): void {
     for (const [roomID, a] of this.attempts) {
       this.clock.clearTimeout(a.timer);
-      this.raise(0, (ev) => ev.onLoginResult(roomID, a.id, E.RoomErrorConnectFailed, ''));
+      this.raise(0, (ev) => ev.onLoginResult(roomID, a.id, ZegoErrorCode.RoomErrorConnectFailed, ''));
     }
     this.attempts.clear();
     for (const [roomID, m] of this.members) {
-      if (m.heard) this.raise(0, (ev) => ev.onLinkLost(roomID, m.id, E.RoomConnectTemporaryBroken));
+      if (m.heard) this.raise(0, (ev) => ev.onLinkLost(roomID, m.id, ZegoErrorCode.RoomConnectTemporaryBroken));
       m.heard = false;
     }
   }
@@ -119,7 +119,7 @@ export class SimulatedDriver implements RoomDriver {
     if (held) held.heard = false;
     if (!this.service.isOnline(this.clientId)) {
       // No route to the server: the attempt fails at once.
-      this.raise(0, (ev) => ev.onLoginResult(roomID, id, E.RoomErrorConnectFailed, ''));
+      this.raise(0, (ev) => ev.onLoginResult(roomID, id, ZegoErrorCode.RoomErrorConnectFailed, ''));
       return;
     }
     const timer = this.clock.setTimeout(() => {
@@ -134,7 +134,7 @@ export class SimulatedDriver implements RoomDriver {
         // The server did it, the client never heard: its attempt times out one more round trip later.
         const timeout = this.clock.setTimeout(() => {
           this.attempts.delete(roomID);
-          if (!this.stopped && this.events) this.events.onLoginResult(roomID, id, E.RoomErrorLoginTimeout, '');
+          if (!this.stopped && this.events) this.events.onLoginResult(roomID, id, ZegoErrorCode.RoomErrorLoginTimeout, '');
         }, this.service.loginLatencyMs);
         this.attempts.set(roomID, { timer: timeout, id });
       } else if (kicked) this.events.onKickOut(roomID, id, code, ext);

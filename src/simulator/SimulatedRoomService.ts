@@ -3,7 +3,7 @@
 // No account, no network; a 20-minute outage replays in milliseconds.
 import type { Clock, TimerHandle } from '../host/clock.js';
 import { ZegoUpdateType } from '../model/enums.js';
-import { ZegoErrorCode as E } from '../model/errorCodes.js';
+import { ZegoErrorCode } from '../model/errorCodes.js';
 import type { ZegoUser } from '../model/types.js';
 import { readToken04Expiry } from '../token/token04.js';
 import type { LoginRequest, RoomDriver } from '../driver/RoomDriver.js';
@@ -11,9 +11,9 @@ import { SimulatedDriver } from './SimulatedDriver.js';
 
 export interface SimulatedRoomServiceOptions {
   clock: Clock;
-  /** One login round trip. Default 120 ms (the seed's T1 ≈ T0 + 120 ms). */
+  /** One login round trip. Default 120 ms (T1 ≈ T0 + 120 ms on ZEGO's room connection status page). */
   loginLatencyMs?: number;
-  /** Server push to other clients. Default 100 ms (the seed's T2 ≈ T1 + 100 ms). */
+  /** Server push to other clients. Default 100 ms (T2 ≈ T1 + 100 ms on that page). */
   notifyLatencyMs?: number;
   /** A silent member is dropped this long after its link closed. Default 90 s. */
   heartbeatTimeoutMs?: number;
@@ -159,7 +159,7 @@ export class SimulatedRoomService {
     const room = this.rooms.get(roomID);
     const m = room?.members.get(userID);
     if (!room || !m) return false;
-    this.removeMember(room, m, E.RoomManualKickedOut);
+    this.removeMember(room, m, ZegoErrorCode.RoomManualKickedOut);
     return true;
   }
 
@@ -189,9 +189,9 @@ export class SimulatedRoomService {
         c.keys.delete(req.roomID);
       }
     }
-    if (this.verify && !this.verify(req.token, req.user.userID, req.roomID)) return [E.RoomErrorAuthenticationFailed, ''];
+    if (this.verify && !this.verify(req.token, req.user.userID, req.roomID)) return [ZegoErrorCode.RoomErrorAuthenticationFailed, ''];
     const expiry = readToken04Expiry(req.token);
-    if (expiry !== null && expiry * 1000 <= now) return [E.RoomErrorAuthenticationFailed, ''];
+    if (expiry !== null && expiry * 1000 <= now) return [ZegoErrorCode.RoomErrorAuthenticationFailed, ''];
 
     let room = this.rooms.get(req.roomID);
     const resumeKey = c.keys.get(req.roomID);
@@ -212,10 +212,10 @@ export class SimulatedRoomService {
       room.countTimer = this.scheduleCounts(room);
     }
     const existing = room.members.get(req.user.userID);
-    if (!existing && room.maxMemberCount > 0 && room.members.size >= room.maxMemberCount) return [E.RoomErrorExceedMaximumMember, ''];
+    if (!existing && room.maxMemberCount > 0 && room.members.size >= room.maxMemberCount) return [ZegoErrorCode.RoomErrorExceedMaximumMember, ''];
     if (existing) {
       // Same userID again: the newer login wins; an older one on another client is kicked (1002050).
-      this.dropMemberQuietly(room, existing, existing.clientId === clientId ? undefined : E.RoomKickedOut);
+      this.dropMemberQuietly(room, existing, existing.clientId === clientId ? undefined : ZegoErrorCode.RoomKickedOut);
     }
     const stale = c.staleKnown.get(room.id);
     c.staleKnown.delete(room.id);
@@ -284,7 +284,7 @@ export class SimulatedRoomService {
 
   private disconnect(room: Room, m: Member): void {
     m.connected = false;
-    // The seed: others hear the Delete at T3 + 90 s.
+    // ZEGO's room connection status page: others hear the Delete at T3 + 90 s.
     m.heartbeatTimer = this.clock.setTimeout(() => {
       m.heartbeatTimer = undefined;
       this.removeMember(room, m, undefined, 0);
@@ -377,7 +377,7 @@ export class SimulatedRoomService {
     }, Math.max(0, warnIn)));
     m.tokenTimers.push(this.clock.setTimeout(() => {
       // Expired in the room without renewToken: the server kicks (1002056).
-      if (room.members.get(m.user.userID) === m) this.removeMember(room, m, E.RoomTokenExpiredKickedOut);
+      if (room.members.get(m.user.userID) === m) this.removeMember(room, m, ZegoErrorCode.RoomTokenExpiredKickedOut);
     }, Math.max(0, expiresIn)));
   }
 

@@ -2,7 +2,7 @@
 // (one service and one clock per name, shared by the engines in it), virtual time, and the ops only the
 // simulator answers (simAdvance, simSetNetwork, simKickOut, simDuplicateLogin, simNow, makeTestToken).
 // Core values come through the package entry, so sim.mjs imports them from core.mjs instead of copying them.
-import { BridgeError, ZegoErrorCode as E, ZegoExpressEngine, hostClock, seededRandom, type Clock } from '../puerts-entry.js';
+import { BridgeError, ZegoErrorCode, ZegoExpressEngine, hostClock, seededRandom, type Clock } from '../puerts-entry.js';
 import type { Bridge, RequestedTime } from '../boundary/bridge.js';
 import { VirtualClock } from '../host/virtualClock.js';
 import { makeTestToken04 } from '../token/token04.js';
@@ -19,17 +19,17 @@ interface World { clock: Clock; virtual?: VirtualClock; service: SimulatedRoomSe
 
 function str(req: Json, key: string): string {
   const v = req[key];
-  if (typeof v !== 'string' || v.length === 0) throw new BridgeError(E.CommonIllegalParam, `"${key}" must be a non-empty string`);
+  if (typeof v !== 'string' || v.length === 0) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be a non-empty string`);
   return v;
 }
 function num(req: Json, key: string): number {
   const v = req[key];
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new BridgeError(E.CommonIllegalParam, `"${key}" must be a number`);
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be a number`);
   return v;
 }
 function bool(req: Json, key: string): boolean {
   const v = req[key];
-  if (typeof v !== 'boolean') throw new BridgeError(E.CommonIllegalParam, `"${key}" must be true or false`);
+  if (typeof v !== 'boolean') throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be true or false`);
   return v;
 }
 
@@ -42,7 +42,7 @@ export function installSimulator(bridge: Bridge): void {
   function worldOf(req: Json): World {
     const name = nameOf(req);
     const w = worlds.get(name);
-    if (!w) throw new BridgeError(E.CommonIllegalParam, `no simulated world "${name}"`);
+    if (!w) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `no simulated world "${name}"`);
     return w;
   }
 
@@ -94,11 +94,11 @@ export function installSimulator(bridge: Bridge): void {
       },
       simAdvance(req) {
         const w = worldOf(req);
-        if (!w.virtual) throw new BridgeError(E.CommonIllegalParam, 'simAdvance needs a world created with "clock":"virtual"');
+        if (!w.virtual) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, 'simAdvance needs a world created with "clock":"virtual"');
         const ms = req.ms;
         // Bounded per call, so one request always answers (a storm of timers is bounded by the span).
         if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_SIM_ADVANCE_MS) {
-          throw new BridgeError(E.CommonIllegalParam, `"ms" must be a number from 0 to ${MAX_SIM_ADVANCE_MS} (24 h) per call`);
+          throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"ms" must be a number from 0 to ${MAX_SIM_ADVANCE_MS} (24 h) per call`);
         }
         w.virtual.advanceSync(ms);
         return { now: w.virtual.now() };

@@ -9,7 +9,7 @@
 import type { ZegoExpressEngine as WebEngine } from 'zego-express-engine-webrtc';
 import type { Logger, LoginRequest, Reaction, RoomDriverContext, SdkRoom, TimerHandle } from '../index.js';
 import { describeError, readToken04Expiry, SdkDriver, SdkRoomStatus, toLog, type Log } from '../index.js';
-import { mapUpdateType, mapWebCode, versionAtLeast, WEBGL_ROOM_MAPPING as M, type WebCodeContext } from './mapping.js';
+import { mapUpdateType, mapWebCode, versionAtLeast, WEBGL_ROOM_MAPPING, type WebCodeContext } from './mapping.js';
 import { browserNetworkWatcher, type NetworkWatcher } from './network.js';
 
 /** The part of the Web SDK engine the driver uses (a real `ZegoExpressEngine` has all of it). */
@@ -98,7 +98,7 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
   private online = true;
 
   constructor(private readonly zg: WebEngineLike, options: ZegoWebDriverOptions = {}) {
-    super(WEB_REACTIONS, M.reconnectingCode);
+    super(WEB_REACTIONS, WEBGL_ROOM_MAPPING.reconnectingCode);
     if (!zg || typeof zg.loginRoom !== 'function' || typeof zg.on !== 'function') {
       throw new TypeError('ZegoWebDriver: pass a Web SDK ZegoExpressEngine (new ZegoExpressEngine(appID, server))');
     }
@@ -152,7 +152,7 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
 
   /** The Web SDK has no AppSign path: a login without a token cannot succeed. */
   protected override refusal(request: LoginRequest): number | undefined {
-    return request.token ? undefined : M.noTokenCode;
+    return request.token ? undefined : WEBGL_ROOM_MAPPING.noTokenCode;
   }
 
   protected sdkLogin(room: WebRoom): void {
@@ -168,13 +168,13 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
   protected sdkLogout(roomID: string): void {
     try { this.zg.logoutRoom(roomID); }
     catch (e) {
-      if (codeOf(e) !== M.internal.roomIdIncorrect) this.log.warn(`the Web SDK's logoutRoom threw: ${describe(e)}`);
+      if (codeOf(e) !== WEBGL_ROOM_MAPPING.internal.roomIdIncorrect) this.log.warn(`the Web SDK's logoutRoom threw: ${describe(e)}`);
     }
   }
 
   /** Web SDK < 3.7.0 has no switchRoom; without a token the login path answers RoomNoToken. */
   protected canSwitch(request: LoginRequest): boolean {
-    return typeof this.zg.switchRoom === 'function' && versionAtLeast(this.version(), M.switchRoomSinceVersion) && !!request.token;
+    return typeof this.zg.switchRoom === 'function' && versionAtLeast(this.version(), WEBGL_ROOM_MAPPING.switchRoomSinceVersion) && !!request.token;
   }
 
   protected sdkSwitch(fromRoomID: string, room: WebRoom): void {
@@ -239,7 +239,7 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
       if (room.status !== LoggedIn || !this.current(room, room.generation)) return;
       room.holdPassed = true;
       if (this.online) this.back(room);
-    }, M.reconnectingHoldMs + this.opts.holdGraceMs);
+    }, WEBGL_ROOM_MAPPING.reconnectingHoldMs + this.opts.holdGraceMs);
   }
 
   // ---- Web SDK events (already on their own timer turn: the runtime delivers them via setTimeout 0) ----
@@ -279,7 +279,7 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
       if (!online) {
         // (a) The page knows now; the Web SDK would say so 8 s later, or never if it recovers in time.
         if (this.opts.earlyReconnecting && room.status === LoggedIn && !room.linkLostTold) {
-          this.tellLinkLost(room, M.reconnectingCode);
+          this.tellLinkLost(room, WEBGL_ROOM_MAPPING.reconnectingCode);
           this.stillInRoom(room);
         }
         continue;
@@ -307,7 +307,7 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
     const fail = (err: unknown) => {
       if (!this.current(room, generation)) return;
       const webCode = codeOf(err);
-      if (webCode !== M.internal.repeatedlyLogin) { this.react(room, 'settled', 'failed', webCode, ''); return; }
+      if (webCode !== WEBGL_ROOM_MAPPING.internal.repeatedlyLogin) { this.react(room, 'settled', 'failed', webCode, ''); return; }
       this.react(room, 'settled', room.repeatHandled ? 'repeatedAgain' : 'repeated', 1002030, '');
     };
     let promise: Promise<boolean>;
@@ -315,14 +315,14 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
     catch (e) { this.context!.clock.setTimeout(() => fail(e), 0); return; }
     Promise.resolve(promise).then((ok) => {
       if (!this.current(room, generation)) return;
-      if (ok === false) this.react(room, 'settled', 'resolvedFalse', M.loginResolvedFalseCode, '');
+      if (ok === false) this.react(room, 'settled', 'resolvedFalse', WEBGL_ROOM_MAPPING.loginResolvedFalseCode, '');
       else this.react(room, 'settled', 'ok', 0, '');
     }, fail);
   }
 
   /** The Web SDK's 300-s give-up: retryable inside the window (b), or final with Web timing. */
   private giveUp(nativeCode: number): number {
-    return nativeCode === 1002031 && !this.opts.extendToRetryWindow ? M.giveUpFinalCode : nativeCode;
+    return nativeCode === 1002031 && !this.opts.extendToRetryWindow ? WEBGL_ROOM_MAPPING.giveUpFinalCode : nativeCode;
   }
 
   /** The hold passed in silence: the room was never lost. */
@@ -344,7 +344,7 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
 
 function codeOf(e: unknown): number {
   const code = e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
-  return typeof code === 'number' ? code : M.loginResolvedFalseCode;
+  return typeof code === 'number' ? code : WEBGL_ROOM_MAPPING.loginResolvedFalseCode;
 }
 
 function describe(e: unknown): string {
