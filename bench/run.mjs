@@ -85,7 +85,7 @@ function recoveryTable() {
 }
 
 // ---------------------------------------------------------------- bundle size
-/** The files the UPM package ships, measured as shipped (core.mjs and webgl.mjs are minified by the build). */
+/** The files the UPM package ships, measured as shipped (core.mjs, webgl.mjs and native.mjs are minified by the build). */
 async function bundleSizes() {
   const dir = join(root, 'unity-plugin/Runtime/Resources/ZegoRoomBridge');
   const gz = (s) => gzipSync(s, { level: 9 }).length;
@@ -96,7 +96,7 @@ async function bundleSizes() {
   };
   const zegoWebFile = join(root, 'node_modules/zego-express-engine-webrtc/ZegoExpressWebRTC.js');
   const zegoWebGz = existsSync(zegoWebFile) ? gz(readFileSync(zegoWebFile)) : null;
-  return { core: file('core.mjs'), webgl: file('webgl.mjs'), sim: file('sim.mjs'), zegoWebGz };
+  return { core: file('core.mjs'), webgl: file('webgl.mjs'), native: file('native.mjs'), sim: file('sim.mjs'), zegoWebGz };
 }
 
 // ---------------------------------------------------------------- simulator throughput
@@ -242,10 +242,10 @@ Reconnecting at once.
 
 | file (as shipped in Runtime/Resources/ZegoRoomBridge) | who loads it | raw | gzip -9 | source map beside it |
 |---|---|---|---|---|
-${[[sizes.core, 'every player, the Editor'], [sizes.webgl, 'WebGL players'], [sizes.sim, 'the Editor, tests, the demo; a player only when the app asks']]
+${[[sizes.core, 'every player, the Editor'], [sizes.webgl, 'WebGL players'], [sizes.native, 'every player but WebGL, the Editor'], [sizes.sim, 'the Editor, tests, the demo; a player only when the app asks']]
     .map(([f, who]) => `| ${f.name} | ${who} | ${f.raw} B | **${f.gz} B** | ${f.map === null ? '—' : `${f.name}.map, ${f.map} B`} |`).join('\n')}
 
-core.mjs and webgl.mjs are minified (class names kept, so a stack trace without the map still names the method);
+core.mjs, webgl.mjs and native.mjs are minified (class names kept, so a stack trace without the map still names the method);
 sim.mjs is not (it never ships in a player unasked). The maps import as Unity DefaultAssets, so no player carries them
 (docs/BOUNDARY.md). Peers' main browser files after gzip -9 (their npm packages' browser builds): phoenix 8,540 B, socket.io
 14,763 B, LiveKit Unity jspre 103,963 B, livekit-client 153,748 B, TRTC 278,738 B, Agora 429,866 B,

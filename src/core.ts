@@ -9,8 +9,6 @@ export { ZegoExpressEngine, type ZegoEngineOptions } from './engine/ZegoExpressE
 export { TRANSITIONS, PHASE_EFFECTS, type Phase, type Input, type Effect, type Transition, type PhaseEffects } from './session/transitions.js';
 export { DefaultReconnectPolicy, MAX_TIMER_DELAY_MS, MIN_REPEAT_RETRY_DELAY_MS, RETRY_WINDOW_MS, type ReconnectPolicy, type ReconnectContext } from './session/reconnectPolicy.js';
 export type { RoomDriver, RoomDriverEvents, RoomDriverContext, LoginRequest } from './driver/RoomDriver.js';
-/** @internal The skeleton of the SDK-backed drivers; exported so webgl.mjs shares the core's copy. */
-export { SdkDriver, SdkRoomStatus, type SdkRoom, type Reaction, type Raise } from './driver/sdkDriver.js';
 export { hostClock, type Clock, type TimerHandle } from './host/clock.js';
 export { consoleLogger, type Logger, type LogLevel } from './host/log.js';
 /** @internal The leveled logger behind the engine; exported so webgl.mjs and sim.mjs share the core's copy. */

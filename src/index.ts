@@ -1,5 +1,7 @@
 // zego-room-bridge: ZEGO Express room connection state, the same on every platform.
 export * from './core.js';
+/** @internal The skeleton of the SDK-backed drivers (not in core.mjs: webgl.mjs and native.mjs carry their own). */
+export { SdkDriver, SdkRoomStatus, type SdkRoom, type Reaction, type Raise } from './driver/sdkDriver.js';
 // The simulated room service and virtual time, for tests and tools (in Unity: sim.mjs, not core.mjs).
 export { SimulatedRoomService, type SimulatedRoomServiceOptions } from './simulator/SimulatedRoomService.js';
 export { VirtualClock } from './host/virtualClock.js';

@@ -9,6 +9,7 @@ import { BRIDGE_VERSION } from '../src/version';
 const RESOURCES = join(__dirname, '../unity-plugin/Runtime/Resources/ZegoRoomBridge');
 const CORE = readFileSync(join(RESOURCES, 'core.mjs'), 'utf8');
 const SIM = readFileSync(join(RESOURCES, 'sim.mjs'), 'utf8');
+const NATIVE = readFileSync(join(RESOURCES, 'native.mjs'), 'utf8');
 const T_START = 1_800_000_000_000;
 const MIN = 60_000;
 type Ev = { engine: string; event: string; args: unknown[] };
@@ -20,10 +21,11 @@ class Unity {
   readonly host = new PuertsLikeHost(qjs, T_START);
   readonly ns: QuickJSHandle;
   readonly events: Array<Ev & { t: number }> = [];
-  /** As PuertsScriptHost in the Editor: ExecuteModule core.mjs, then sim.mjs (which imports the same core). */
+  /** As PuertsScriptHost in the Editor: ExecuteModule core.mjs, then native.mjs and sim.mjs (which import the same core). */
   constructor() {
     this.ns = this.host.evalModule(CORE, 'ZegoRoomBridge/core.mjs');
     this.host.serveModules({ 'ZegoRoomBridge/core.mjs': CORE });
+    this.host.evalModule(NATIVE, 'ZegoRoomBridge/native.mjs').dispose();
     this.host.evalModule(SIM, 'ZegoRoomBridge/sim.mjs').dispose();
   }
   invoke(req: object): Record<string, unknown> { return JSON.parse(this.host.call(this.ns, 'bridgeInvoke', JSON.stringify(req))); }
@@ -65,13 +67,27 @@ describe('core.mjs in quickjs-ng with a PuerTS-like host', () => {
     expect(invoke({ op: 'createEngine', clientId: 'A' })).toEqual({
       ok: false, error: 1000017, message: 'driver "simulator" is not available in this core build (load sim.mjs, beside core.mjs, to run the simulated room service)',
     });
-    expect(invoke({ op: 'createEngine', driver: 'native', clock: 'virtual' })).toMatchObject({ ok: false, error: 1000017 });
     expect(invoke({ op: 'simAdvance', ms: 1 })).toEqual({ ok: false, error: 1000017, message: 'unknown op "simAdvance"' });
     expect(invoke({ op: 'makeTestToken', expireAtSec: 1 })).toMatchObject({ ok: false, error: 1000017 });
-    // A native engine runs on the host's clock and gets no simulated world.
-    expect(invoke({ op: 'createEngine', driver: 'native' })).toMatchObject({ ok: true, engine: 'e1' });
     expect(CORE).not.toMatch(/class (SimulatedRoomService|SimulatedDriver|VirtualClock)\b|makeTestToken/);
     expect(SIM).toMatch(/class SimulatedRoomService\b/);
+    ns.dispose(); host.dispose();
+  });
+
+  test('core.mjs alone has no native driver (naming native.mjs); core.mjs + native.mjs, as every player but WebGL, has it', () => {
+    const host = new PuertsLikeHost(qjs, T_START);
+    const ns = host.evalModule(CORE, 'ZegoRoomBridge/core.mjs');
+    const invoke = (req: object) => JSON.parse(host.call(ns, 'bridgeInvoke', JSON.stringify(req)));
+    expect(invoke({ op: 'createEngine', driver: 'native' })).toEqual({
+      ok: false, error: 1000017, message: 'driver "native" is not available in this core build (load native.mjs, beside core.mjs, to run ZEGO\'s Unity SDK)',
+    });
+    expect(CORE).not.toMatch(/class (NativeZegoDriver|SdkDriver)\b/);
+    host.serveModules({ 'ZegoRoomBridge/core.mjs': CORE });
+    host.evalModule(NATIVE, 'ZegoRoomBridge/native.mjs').dispose();
+    expect(invoke({ op: 'createEngine', driver: 'native', clock: 'virtual' })).toMatchObject({ ok: false, error: 1000017 });
+    // A native engine runs on the host's clock and gets no simulated world.
+    expect(invoke({ op: 'createEngine', driver: 'native' })).toMatchObject({ ok: true, engine: 'e1' });
+    expect(NATIVE).toMatch(/class NativeZegoDriver\b/);
     ns.dispose(); host.dispose();
   });
 

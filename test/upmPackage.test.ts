@@ -35,8 +35,9 @@ test('the Runtime asmdef compiles with PuerTS 2.x or 3.x (versionDefines) and th
 
 test('the built modules ship under Runtime/Resources/ZegoRoomBridge, where PuerTS\'s loader finds them', () => {
   const files = readdirSync(join(pkgDir, 'Runtime/Resources/ZegoRoomBridge')).filter((f) => !f.endsWith('.meta')).sort();
-  // sim.mjs: the simulator (Editor, tests, demo); the maps are not TextAssets, so players never carry them.
-  expect(files).toEqual(['core.mjs', 'core.mjs.map', 'sim.mjs', 'webgl.mjs', 'webgl.mjs.map']);
+  // sim.mjs: the simulator (Editor, tests, demo); native.mjs: every player but WebGL; the maps are not TextAssets,
+  // so players never carry them.
+  expect(files).toEqual(['core.mjs', 'core.mjs.map', 'native.mjs', 'native.mjs.map', 'sim.mjs', 'webgl.mjs', 'webgl.mjs.map']);
   expect(existsSync(join(pkgDir, 'Runtime/link.xml'))).toBe(true);
 });
 

@@ -1,6 +1,6 @@
 // The string-only boundary the C# shim calls (docs/BOUNDARY.md): two exported functions, JSON in and
 // out, nothing thrown across. Engines created here raise their callbacks into one queue C# drains per Tick.
-// A bridge knows the engine ops; drivers register themselves ("native" in core.mjs, "web" from webgl.mjs,
+// A bridge knows the engine ops; drivers register themselves ("native" from native.mjs, "web" from webgl.mjs,
 // "simulator" from sim.mjs), and a module may add ops and virtual time with `extend` (sim.mjs does).
 import type { Clock } from '../host/clock.js';
 import { hostClock } from '../host/clock.js';
@@ -193,7 +193,8 @@ export function createBridge(): Bridge {
     const driverName = String(req.driver ?? 'simulator');
     const factory = driverFactories.get(driverName);
     if (!factory) {
-      const hint = driverName === 'simulator' ? ' (load sim.mjs, beside core.mjs, to run the simulated room service)' : '';
+      const hint = driverName === 'simulator' ? ' (load sim.mjs, beside core.mjs, to run the simulated room service)'
+        : driverName === 'native' ? ' (load native.mjs, beside core.mjs, to run ZEGO\'s Unity SDK)' : '';
       throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `driver "${driverName}" is not available in this core build${hint}`);
     }
     const clock = clockFor(req, driverName);

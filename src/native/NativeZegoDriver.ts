@@ -16,7 +16,7 @@
 // (ZEGO's callbacks wait for the main thread): dropped, never taken by the login that replaced it.
 import type { LoginRequest, RoomDriverContext } from '../driver/RoomDriver.js';
 import { SdkDriver, SdkRoomStatus, type Reaction, type SdkRoom } from '../driver/sdkDriver.js';
-import { ZegoRoomMode, ZegoRoomStateChangedReason as R, ZegoUpdateType } from '../model/enums.js';
+import { ZegoRoomMode, ZegoRoomStateChangedReason as R, ZegoUpdateType } from '../core.js';
 import { NATIVE_COMMAND as C, NATIVE_EVENT as N } from './protocol.js';
 
 /** Queues one command (or one app event, for ZEGO's onDebugError) for the C# side. */

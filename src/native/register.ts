@@ -1,11 +1,11 @@
-// Registers the "native" driver with the C# bridge. Part of core.mjs itself (puerts-entry.ts): the
-// driver needs nothing from the host but the bridge's queue, so every native player has it.
-import { defaultBridge, type Bridge } from '../boundary/bridge.js';
+// Registers the "native" driver with a bridge: native.mjs (unity-entry.ts) does it on core.mjs's own. The
+// driver needs nothing from the host but the bridge's queue, so every non-WebGL player loads it.
+import type { Bridge } from '../boundary/bridge.js';
 import { NativeZegoDriver } from './NativeZegoDriver.js';
 
 export const NATIVE_DRIVER_NAME = 'native';
 
-/** On `bridge`, core.mjs's own by default (tests pass an isolated one). */
-export function registerNativeDriver(bridge: Bridge = defaultBridge): void {
+/** On `bridge`: core.mjs's default one from native.mjs; tests pass an isolated one. */
+export function registerNativeDriver(bridge: Bridge): void {
   bridge.registerDriver(NATIVE_DRIVER_NAME, (_req, ctx) => new NativeZegoDriver(ctx.emit));
 }

@@ -7,8 +7,9 @@
 // final failure on a reconnect (a token error) end as ReconnectFailed 1002033, and lets the engine drive
 // re-logins after the Web SDK's 300-s give-up.
 import type { ZegoExpressEngine as WebEngine } from 'zego-express-engine-webrtc';
-import type { Logger, LoginRequest, Reaction, RoomDriverContext, SdkRoom, TimerHandle } from '../index.js';
-import { describeError, readToken04Expiry, SdkDriver, SdkRoomStatus, toLog, type Log } from '../index.js';
+import type { Logger, LoginRequest, RoomDriverContext, TimerHandle } from '../index.js';
+import { describeError, readToken04Expiry, toLog, type Log } from '../index.js';
+import { SdkDriver, SdkRoomStatus, type Reaction, type SdkRoom } from '../driver/sdkDriver.js';
 import { mapUpdateType, mapWebCode, versionAtLeast, WEBGL_ROOM_MAPPING, type WebCodeContext } from './mapping.js';
 import { browserNetworkWatcher, type NetworkWatcher } from './network.js';
 

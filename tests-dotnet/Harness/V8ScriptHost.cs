@@ -30,7 +30,8 @@ namespace ZegoRoomBridge.Tests
         /// Load sim.mjs after core.mjs, as PuertsScriptHost does in the Editor (the harness stands for it);
         /// false: core.mjs alone, as a player without ZegoRoomBridgeSettings.UseSimulator.
         /// </param>
-        public V8ScriptHost(bool simulator = true)
+        /// <param name="native">Load native.mjs after core.mjs, as PuertsScriptHost does everywhere but a WebGL player.</param>
+        public V8ScriptHost(bool simulator = true, bool native = true)
         {
             engine = new V8ScriptEngine();
             engine.DocumentSettings.AccessFlags = DocumentAccessFlags.EnableFileLoading;
@@ -43,7 +44,8 @@ namespace ZegoRoomBridge.Tests
                 globalThis.console = { log: line, info: line, warn: line, error: line, debug: line };");
             engine.Execute(new DocumentInfo { Category = ModuleCategory.Standard }, "import * as m from './core.mjs'; globalThis.m = m;");
             module = (ScriptObject)engine.Script.m;
-            // Imports ./core.mjs: the same module instance, so it registers "simulator" on the bridge above.
+            // Each imports ./core.mjs: the same module instance, so they register "native" and "simulator" on the bridge above.
+            if (native) engine.Execute(new DocumentInfo { Category = ModuleCategory.Standard }, "import './native.mjs';");
             if (simulator) engine.Execute(new DocumentInfo { Category = ModuleCategory.Standard }, "import './sim.mjs';");
         }
 

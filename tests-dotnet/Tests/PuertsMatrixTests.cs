@@ -393,6 +393,21 @@ namespace ZegoRoomBridge.Tests
             finally { ZegoRoomBridgeSettings.UseSimulator = false; }
         }
 
+        [TestCase("Editor", true)]
+        [TestCase("Editor, WebGL target", true)]
+        [TestCase("Mono player", true)]
+        [TestCase("IL2CPP player", true)]
+        [TestCase("WebGL player", false)]
+        public void TheHostLoadsNativeMjs_EverywhereButAWebGLPlayer(string platform, bool loads)
+        {
+            var defines = platform.Contains("WebGL")
+                ? new[] { "ZRB_PUERTS", "ZRB_PUERTS_3", "ZRB_PUERTS_V8", "ZRB_PUERTS_WEBGL" }
+                : new[] { "ZRB_PUERTS", "ZRB_PUERTS_3", "ZRB_PUERTS_V8" };
+            var type = LoadHostType(defines, platform);
+            Assert.That(type.GetField("NativeModulePath").GetValue(null), Is.EqualTo("ZegoRoomBridge/native.mjs"));
+            Assert.That(type.GetProperty("LoadsNative").GetValue(null), Is.EqualTo(loads));
+        }
+
         [TestCase(new[] { "ZRB_PUERTS", "ZRB_PUERTS_3", "ZRB_PUERTS_V8", "ZRB_PUERTS_QUICKJS", "ZRB_PUERTS_NODEJS" }, "Editor", "stub Puerts.ScriptEnv(BackendV8)", TestName = "3.x default env: V8 first")]
         [TestCase(new[] { "ZRB_PUERTS", "ZRB_PUERTS_3", "ZRB_PUERTS_QUICKJS", "ZRB_PUERTS_NODEJS" }, "Mono player", "stub Puerts.ScriptEnv(BackendNodeJS)", TestName = "3.x default env: Node.js before QuickJS")]
         [TestCase(new[] { "ZRB_PUERTS", "ZRB_PUERTS_3", "ZRB_PUERTS_QUICKJS" }, "IL2CPP player", "stub Puerts.ScriptEnv(BackendQuickJS)", TestName = "3.x default env: QuickJS alone")]

@@ -91,5 +91,13 @@ namespace ZegoRoomBridge.Tests
             Assert.That(WebGLCoreCopy.IsCollectedByPuertsPacker(WebGLCoreCopy.DestinationOf(WebGLCoreCopy.SimulatorModuleKey)), Is.True);
             Assert.That(File.Exists(Path.Combine(TestContext.CurrentContext.TestDirectory, "core", "sim.mjs")), Is.True, "sim.mjs is built");
         }
+
+        [Test]
+        public void AWebGLBuildNeverPacksNativeMjs_TheZegoUnitySdkDriver()
+        {
+            Assert.That(File.Exists(Path.Combine(TestContext.CurrentContext.TestDirectory, "core", "native.mjs")), Is.True, "native.mjs is built");
+            foreach (var defines in new[] { "", "ZRB_PUERTS;ZRB_SIMULATOR_IN_PLAYER" })
+                Assert.That(WebGLCoreCopy.ModulesFor(defines), Has.None.EqualTo("ZegoRoomBridge/native.mjs"), defines);
+        }
     }
 }

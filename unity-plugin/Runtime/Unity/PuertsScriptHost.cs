@@ -42,6 +42,21 @@ namespace ZegoRoomBridge
         public const string WebModulePath = "ZegoRoomBridge/webgl.mjs";
         /// <summary>The simulated room service: importing it registers the "simulator" driver and its ops with the core.</summary>
         public const string SimulatorModulePath = "ZegoRoomBridge/sim.mjs";
+        /// <summary>The ZEGO Unity SDK driver (every player but WebGL, and the Editor): importing it registers "native" with the core.</summary>
+        public const string NativeModulePath = "ZegoRoomBridge/native.mjs";
+
+        /// <summary>Whether a new host loads native.mjs: everywhere but a WebGL player (the Editor may run the native driver).</summary>
+        public static bool LoadsNative
+        {
+            get
+            {
+#if UNITY_WEBGL && !UNITY_EDITOR
+                return false;
+#else
+                return true;
+#endif
+            }
+        }
 
         /// <summary>
         /// Whether a new host loads sim.mjs: always in the Editor (Play mode may run the simulator); in a player
@@ -94,6 +109,7 @@ namespace ZegoRoomBridge
 #if UNITY_WEBGL && !UNITY_EDITOR
             env.ExecuteModule(WebModulePath);             // imports ./core.mjs (the same module instance) and registers "web"
 #endif
+            if (LoadsNative) env.ExecuteModule(NativeModulePath); // imports ./core.mjs too and registers "native"
             if (LoadsSimulator) LoadSimulator();
         }
 

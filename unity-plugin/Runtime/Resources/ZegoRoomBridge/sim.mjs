@@ -675,7 +675,7 @@ class SimulatedRoomService {
     }
     disconnect(room, m) {
         m.connected = false;
-        // The seed: others hear the Delete at T3 + 90 s.
+        // ZEGO's room connection status page: others hear the Delete at T3 + 90 s.
         m.heartbeatTimer = this.clock.setTimeout(() => {
             m.heartbeatTimer = undefined;
             this.removeMember(room, m, undefined, 0);
