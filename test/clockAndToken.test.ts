@@ -51,6 +51,31 @@ describe('Token04', () => {
     for (const t of ['', 'abc', '03' + 'A'.repeat(40), '04!!!!', '04' + 'AAAA', '04A===']) expect(readToken04Expiry(t)).toBeNull();
   });
 
+  test('readToken04Expiry answers as the strict full decode does, for tokens, near-tokens and junk', () => {
+    // The reference: base64Decode the whole string, then the first 8 bytes big-endian (what core.mjs shipped before).
+    const reference = (token: string): number | null => {
+      if (token.length < 14 || token.slice(0, 2) !== '04') return null;
+      const bytes = base64Decode(token.slice(2));
+      if (!bytes || bytes.length < 8) return null;
+      let expire = 0;
+      for (let i = 0; i < 8; i++) expire = expire * 256 + bytes[i];
+      return Number.isSafeInteger(expire) ? expire : null;
+    };
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-!';
+    // The expiry's first byte below 32 keeps it a safe integer; the other bytes unbiased, so '+' and '/' show up early.
+    const byte = fc.noBias(fc.integer({ min: 0, max: 255 }));
+    const valid = fc.tuple(fc.integer({ min: 0, max: 31 }), fc.array(byte, { maxLength: 30 }))
+      .map(([first, rest]) => '04' + Buffer.from([first, ...rest]).toString('base64'));
+    const near = fc.tuple(valid, fc.nat(60), fc.constantFrom(...alphabet.split(''))).map(([t, i, c]) => t.slice(0, i) + c + t.slice(i + 1));
+    const junk = fc.array(fc.constantFrom(...alphabet.split('')), { maxLength: 30 }).map((a) => '04' + a.join(''));
+    fc.assert(fc.property(fc.oneof(valid, near, junk), (token) => {
+      expect(readToken04Expiry(token)).toBe(reference(token));
+    }), { seed: 7, numRuns: 3000 });
+    expect(readToken04Expiry(makeTestToken04({ expireAtSec: 2 ** 40 }))).toBe(2 ** 40);
+    expect(readToken04Expiry('04' + Buffer.from([0, 0, 0, 0, 0x3e, 0xfb, 0xff, 0xff, 0]).toString('base64'))).toBe(0x3efbffff);
+    expect(readToken04Expiry('04' + Buffer.from([255, 255, 255, 255, 255, 255, 255, 255, 0]).toString('base64'))).toBeNull();
+  });
+
   test('base64 matches Node for any bytes (no atob needed)', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), (arr) => {
       const ours = base64Encode(Array.from(arr));

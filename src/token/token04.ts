@@ -36,14 +36,27 @@ export function base64Decode(s: string): number[] | null {
   return out;
 }
 
-/** The expiry (Unix seconds) of a Token04, or null when the string is not one. */
+/** "04" and strict base64: whole groups of four, '=' only as the last group's padding (as base64Decode accepts). */
+const TOKEN04 = /^04(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** The value of a base64 character the pattern above let through, from its code (no alphabet string to ship). */
+function sixBits(code: number): number {
+  return code > 96 ? code - 71 : code > 64 ? code - 65 : code > 47 ? code + 4 : code === 47 ? 63 : 62;
+}
+
+/**
+ * The expiry (Unix seconds) of a Token04, or null when the string is not one. Decodes only the first
+ * 8 bytes (the expiry), after checking the whole string; the same answer as base64Decode, in fewer bytes of core.mjs.
+ */
 export function readToken04Expiry(token: string): number | null {
-  if (typeof token !== 'string' || token.length < 14 || token.slice(0, 2) !== '04') return null;
-  const bytes = base64Decode(token.slice(2));
-  if (!bytes || bytes.length < 8) return null;
-  let expire = 0;
-  for (let i = 0; i < 8; i++) expire = expire * 256 + bytes[i];
-  return Number.isSafeInteger(expire) ? expire : null;
+  if (typeof token !== 'string' || token.length < 14 || !TOKEN04.test(token)) return null;
+  let expire = 0, bytes = 0, buffer = 0, bits = 0;
+  for (let i = 2; i < token.length && token[i] !== '=' && bytes < 8; i++) {
+    buffer = ((buffer << 6) | sixBits(token.charCodeAt(i))) & 0xffff;
+    bits += 6;
+    if (bits >= 8) { bits -= 8; expire = expire * 256 + ((buffer >> bits) & 255); bytes++; }
+  }
+  return bytes === 8 && Number.isSafeInteger(expire) ? expire : null;
 }
 
 export interface TestToken04Options {

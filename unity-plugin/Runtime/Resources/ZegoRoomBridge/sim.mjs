@@ -142,46 +142,30 @@ function base64Encode(bytes) {
     }
     return out;
 }
-/** Strict decode: null on any character outside the alphabet or a bad length. */
-function base64Decode(s) {
-    if (s.length % 4 !== 0)
-        return null;
-    const out = [];
-    for (let i = 0; i < s.length; i += 4) {
-        const v = [];
-        for (let j = 0; j < 4; j++) {
-            const ch = s[i + j];
-            if (ch === '=') {
-                if (i + 4 !== s.length || j < 2)
-                    return null;
-                v.push(-1);
-                continue;
-            }
-            const k = B64.indexOf(ch);
-            if (k < 0 || (v.length > 0 && v[v.length - 1] === -1))
-                return null;
-            v.push(k);
-        }
-        const n = (v[0] << 18) | (v[1] << 12) | ((v[2] < 0 ? 0 : v[2]) << 6) | (v[3] < 0 ? 0 : v[3]);
-        out.push((n >> 16) & 255);
-        if (v[2] >= 0)
-            out.push((n >> 8) & 255);
-        if (v[3] >= 0)
-            out.push(n & 255);
-    }
-    return out;
+/** "04" and strict base64: whole groups of four, '=' only as the last group's padding (as base64Decode accepts). */
+const TOKEN04 = /^04(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** The value of a base64 character the pattern above let through, from its code (no alphabet string to ship). */
+function sixBits(code) {
+    return code > 96 ? code - 71 : code > 64 ? code - 65 : code > 47 ? code + 4 : code === 47 ? 63 : 62;
 }
-/** The expiry (Unix seconds) of a Token04, or null when the string is not one. */
+/**
+ * The expiry (Unix seconds) of a Token04, or null when the string is not one. Decodes only the first
+ * 8 bytes (the expiry), after checking the whole string; the same answer as base64Decode, in fewer bytes of core.mjs.
+ */
 function readToken04Expiry(token) {
-    if (typeof token !== 'string' || token.length < 14 || token.slice(0, 2) !== '04')
+    if (typeof token !== 'string' || token.length < 14 || !TOKEN04.test(token))
         return null;
-    const bytes = base64Decode(token.slice(2));
-    if (!bytes || bytes.length < 8)
-        return null;
-    let expire = 0;
-    for (let i = 0; i < 8; i++)
-        expire = expire * 256 + bytes[i];
-    return Number.isSafeInteger(expire) ? expire : null;
+    let expire = 0, bytes = 0, buffer = 0, bits = 0;
+    for (let i = 2; i < token.length && token[i] !== '=' && bytes < 8; i++) {
+        buffer = ((buffer << 6) | sixBits(token.charCodeAt(i))) & 0xffff;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            expire = expire * 256 + ((buffer >> bits) & 255);
+            bytes++;
+        }
+    }
+    return bytes === 8 && Number.isSafeInteger(expire) ? expire : null;
 }
 /**
  * A syntactically valid Token04 for tests and the simulator: the real layout
