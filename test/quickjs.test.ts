@@ -82,11 +82,16 @@ describe('core.mjs in quickjs-ng with a PuerTS-like host', () => {
       ok: false, error: 1000017, message: 'driver "native" is not available in this core build (load native.mjs, beside core.mjs, to run ZEGO\'s Unity SDK)',
     });
     expect(CORE).not.toMatch(/class (NativeZegoDriver|SdkDriver)\b/);
+    expect(invoke({ op: 'nativeEvent', engine: 'e1', event: 'onRoomStateChanged', args: [] })).toEqual({ ok: false, error: 1000017, message: 'unknown op "nativeEvent"' });
     host.serveModules({ 'ZegoRoomBridge/core.mjs': CORE });
     host.evalModule(NATIVE, 'ZegoRoomBridge/native.mjs').dispose();
     expect(invoke({ op: 'createEngine', driver: 'native', clock: 'virtual' })).toMatchObject({ ok: false, error: 1000017 });
     // A native engine runs on the host's clock and gets no simulated world.
     expect(invoke({ op: 'createEngine', driver: 'native' })).toMatchObject({ ok: true, engine: 'e1' });
+    // native.mjs brings the op that hands ZEGO's callbacks to the engine's driver.
+    expect(invoke({ op: 'nativeEvent', engine: 'e1', event: 'onRoomStateChanged', args: 'room1' })).toEqual({ ok: false, error: 1000017, message: '"args" must be an array' });
+    expect(invoke({ op: 'nativeEvent', engine: 'e1', event: 'onRoomStateChanged', args: ['room1', 1, 0, '', 1] })).toEqual({ ok: true });
+    expect(invoke({ op: 'nativeEvent', engine: 'e9', event: 'onRoomStateChanged', args: [] })).toMatchObject({ ok: false, error: 1000002 });
     expect(NATIVE).toMatch(/class NativeZegoDriver\b/);
     ns.dispose(); host.dispose();
   });

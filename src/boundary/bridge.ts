@@ -31,7 +31,7 @@ export interface BridgeDriverContext {
   /** Queues `{engine, event, args}` for bridgeDrain: how a driver whose other half is in C# sends it commands. */
   emit(event: string, args: unknown[]): void;
 }
-/** A driver that also takes events from the host (the `nativeEvent` op); a TypeError it throws answers 1000017. */
+/** A driver that also takes events from the host (the `nativeEvent` op, which native.mjs adds); a TypeError it throws answers 1000017. */
 export interface HostEventDriver extends RoomDriver { onHostEvent(event: string, args: unknown[]): void }
 export type BridgeDriverFactory = (req: Record<string, unknown>, ctx: BridgeDriverContext) => RoomDriver;
 
@@ -67,6 +67,8 @@ export interface Bridge {
   extend(extension: BridgeExtension): void;
   /** A client id no engine of this bridge has: `${prefix}-${n}`, one counter for the whole bridge. */
   newClientId(prefix: string): string;
+  /** The driver of engine `engine`, or undefined when there is no such engine (destroyed or never created). */
+  driverOf(engine: string): RoomDriver | undefined;
 }
 
 /** The largest serialized event a drain carries; a larger one is replaced by a bridgeError. */
@@ -77,8 +79,8 @@ export const MAX_DRAIN_BATCH_CHARS = 4 * 1024 * 1024;
 /** A bridge of its own: tests make isolated ones; the exported functions below use the default one. */
 export function createBridge(): Bridge {
   const engines = new Map<string, ZegoExpressEngine>();
-  /** Drivers whose other half is in C# and reports through the `nativeEvent` op, by engine id. */
-  const hostDrivers = new Map<string, HostEventDriver>();
+  /** Each engine's driver, by engine id (native.mjs's `nativeEvent` op hands ZEGO's callbacks to it). */
+  const drivers = new Map<string, RoomDriver>();
   const driverFactories = new Map<string, BridgeDriverFactory>();
   const extensions: BridgeExtension[] = [];
   let queue: BridgeEvent[] = [];
@@ -136,7 +138,7 @@ export function createBridge(): Bridge {
         const id = str(req, 'engine');
         engineOf(req).destroy();
         engines.delete(id);
-        hostDrivers.delete(id);
+        drivers.delete(id);
         return {};
       }
       case 'loginRoom': {
@@ -156,16 +158,6 @@ export function createBridge(): Bridge {
       case 'renewToken':
         engineOf(req).renewToken(req.roomID as string, req.token as string);
         return {};
-      case 'nativeEvent': {
-        // One callback of the SDK the C# half drives (ZEGO's Unity SDK), for the engine's driver.
-        const id = str(req, 'engine');
-        engineOf(req);
-        const driver = hostDrivers.get(id);
-        if (!driver) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `engine ${JSON.stringify(id)} runs no driver that takes native events`);
-        if (!Array.isArray(req.args)) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, '"args" must be an array');
-        driver.onHostEvent(str(req, 'event'), req.args);
-        return {};
-      }
       case 'setNetworkReachable':
         engineOf(req).setNetworkReachable(bool(req, 'reachable'));
         return {};
@@ -219,7 +211,7 @@ export function createBridge(): Bridge {
       onDebugError: (...a) => push('onDebugError', a),
     });
     engines.set(id, engine);
-    if (typeof (driver as Partial<HostEventDriver>).onHostEvent === 'function') hostDrivers.set(id, driver as HostEventDriver);
+    drivers.set(id, driver);
     return { engine: id, clientId };
   }
 
@@ -255,7 +247,7 @@ export function createBridge(): Bridge {
     reset() {
       for (const e of engines.values()) e.destroy();
       engines.clear();
-      hostDrivers.clear();
+      drivers.clear();
       for (const extension of extensions) extension.reset?.();
       queue = [];
     },
@@ -270,6 +262,7 @@ export function createBridge(): Bridge {
       if (!extensions.includes(extension)) extensions.push(extension);
     },
     newClientId,
+    driverOf: (engine) => drivers.get(engine),
   };
 }
 
