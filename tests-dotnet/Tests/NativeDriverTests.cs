@@ -418,6 +418,22 @@ namespace ZegoRoomBridge.Tests
         }
 
         [Test]
+        public void AHostWithoutNativeMjs_CreateEngineThrowsTheDocumentedErrorNamingNativeMjs()
+        {
+            V8ScriptHost host = null;
+            NativeRoomDriver.AdapterFactory = (profile, events) => new QuietNativeAdapter();   // ZEGO's SDK is there; the module is not
+            ZegoRoomBridgeSettings.ScriptHostFactory = () => host = new V8ScriptHost(simulator: false, native: false);
+            var ex = Assert.Throws<ZegoRoomBridgeException>(() => ZegoExpressEngine.CreateEngine(new ZegoEngineProfile { appID = 1 }));
+            Assert.That(ex.ErrorCode, Is.EqualTo(1000017));
+            Assert.That(ex.Message, Is.EqualTo(
+                "zego-room-bridge: CreateEngine failed (1000017): no usable room driver — the \"native\" driver this platform needs is not available " +
+                "(driver \"native\" is not available in this core build (load native.mjs, beside core.mjs, to run ZEGO's Unity SDK)). " +
+                "To run against the simulated room service set ZegoRoomBridgeSettings.UseSimulator = true before CreateEngine " +
+                "(in the Editor: Tools > Zego Room Bridge > Simulate Room Service In Play Mode)."));
+            Assert.That(host.Disposed, Is.True);
+        }
+
+        [Test]
         public void WithoutZegosSdk_CreateEngineThrowsTheDocumentedError()
         {
             V8ScriptHost host = null;
