@@ -5,8 +5,21 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const hostOnly = [
-  'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask',
-  'TextEncoder', 'TextDecoder', 'atob', 'btoa', 'fetch', 'window', 'document', 'navigator', 'process', 'require',
+  'setTimeout',
+  'clearTimeout',
+  'setInterval',
+  'clearInterval',
+  'queueMicrotask',
+  'TextEncoder',
+  'TextDecoder',
+  'atob',
+  'btoa',
+  'fetch',
+  'window',
+  'document',
+  'navigator',
+  'process',
+  'require',
 ].map((name) => ({ name, message: 'The core runs on PuerTS: use the host seam (src/host) instead.' }));
 
 export default tseslint.config(
@@ -28,9 +41,20 @@ export default tseslint.config(
     files: ['test/**/*.ts', 'bench/**/*.mjs', 'cli/**/*.mjs', 'scripts/**/*.mjs', '*.js', '*.cjs', '*.mjs'],
     languageOptions: {
       globals: {
-        process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly',
-        setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly',
-        URL: 'readonly', Buffer: 'readonly', performance: 'readonly', globalThis: 'readonly', structuredClone: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        performance: 'readonly',
+        globalThis: 'readonly',
+        structuredClone: 'readonly',
         gc: 'readonly', // node --expose-gc (npm run bench)
       },
     },

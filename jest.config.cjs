@@ -9,7 +9,10 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
     // The CLI's modules (ESM) run in-process in the tests of the session machine (its diagram, its rows).
-    '^.+/cli/.+\\.mjs$': ['babel-jest', { babelrc: false, configFile: false, presets: [['@babel/preset-env', { targets: { node: 'current' } }]] }],
+    '^.+/cli/.+\\.mjs$': [
+      'babel-jest',
+      { babelrc: false, configFile: false, presets: [['@babel/preset-env', { targets: { node: 'current' } }]] },
+    ],
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
 };

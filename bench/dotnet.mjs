@@ -11,10 +11,17 @@ export const IDLE_NS_TARGET = 2000;
 export function dotnetProbe(root, log) {
   try {
     const out = execFileSync('dotnet', ['run', '-c', 'Release', '--project', join(root, 'bench/dotnet-probe')], {
-      cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 9 * 60_000,
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 9 * 60_000,
       env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' },
     });
-    const line = out.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+    const line = out
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .pop();
     return JSON.parse(line);
   } catch (e) {
     log(`dotnet probe not run: ${String(e.message ?? e).split('\n')[0]}`);
@@ -29,9 +36,16 @@ export function dotnetTargets(probe) {
   if (!probe) return [['0 B per idle frame (package C#)', false, 'not measured (no .NET SDK)']];
   const worst = Math.max(probe.idle.nsPerFrame, probe.idleNative.nsPerFrame);
   return [
-    ['0 B per idle frame (package C#)', Math.max(probe.idle.bytesPerFrame, probe.idleNative.bytesPerFrame) <= IDLE_BYTES_TARGET,
-      `${bytes(probe.idle.bytesPerFrame)} (simulator), ${bytes(probe.idleNative.bytesPerFrame)} (native)`],
-    ['≤ 2 µs per idle frame (package C#)', worst <= IDLE_NS_TARGET, `${ns(probe.idle.nsPerFrame)} (simulator), ${ns(probe.idleNative.nsPerFrame)} (native)`],
+    [
+      '0 B per idle frame (package C#)',
+      Math.max(probe.idle.bytesPerFrame, probe.idleNative.bytesPerFrame) <= IDLE_BYTES_TARGET,
+      `${bytes(probe.idle.bytesPerFrame)} (simulator), ${bytes(probe.idleNative.bytesPerFrame)} (native)`,
+    ],
+    [
+      '≤ 2 µs per idle frame (package C#)',
+      worst <= IDLE_NS_TARGET,
+      `${ns(probe.idle.nsPerFrame)} (simulator), ${ns(probe.idleNative.nsPerFrame)} (native)`,
+    ],
   ];
 }
 

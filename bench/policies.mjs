@@ -14,7 +14,9 @@ export const zegoWeb = (random) => ({
 /** LiveKit client-sdk-js default: 0, 300, 1200, 2700, 4800, 7000×5 ms, then give up (no jitter, 2.21 base). */
 const LIVEKIT = [0, 300, 1200, 2700, 4800, 7000, 7000, 7000, 7000, 7000];
 export const livekit = () => ({
-  nextRetryDelayMs({ retryCount }) { return retryCount < LIVEKIT.length ? LIVEKIT[retryCount] : null; },
+  nextRetryDelayMs({ retryCount }) {
+    return retryCount < LIVEKIT.length ? LIVEKIT[retryCount] : null;
+  },
 });
 
 /** socket.io-client: 1 s doubling to 5 s, ±50 % (backo2), unlimited attempts. */

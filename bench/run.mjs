@@ -8,7 +8,12 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import {
-  DefaultReconnectPolicy, SimulatedRoomService, VirtualClock, ZegoExpressEngine, ZegoRoomStateChangedReason as R, seededRandom,
+  DefaultReconnectPolicy,
+  SimulatedRoomService,
+  VirtualClock,
+  ZegoExpressEngine,
+  ZegoRoomStateChangedReason as R,
+  seededRandom,
 } from '../dist/index.mjs';
 import { livekit, socketIo, zegoWeb } from './policies.mjs';
 import { dotnetProbe, dotnetSection, dotnetTargets } from './dotnet.mjs';
@@ -31,9 +36,23 @@ function recover(policyOf, outageMs, signal, seed) {
   const random = seededRandom(seed);
   const driver = service.createDriver('A');
   const login = driver.login.bind(driver);
-  driver.login = (req) => { attempts++; login(req); }; // every attempt, including those that fail at once offline
-  const engine = ZegoExpressEngine.createEngine({ appID: 1, driver, clock, random, reconnectPolicy: policyOf(random), logger: quiet });
-  let lostAt, reconnectingAt = -1, back = -1, failed = false, attempts = 0;
+  driver.login = (req) => {
+    attempts++;
+    login(req);
+  }; // every attempt, including those that fail at once offline
+  const engine = ZegoExpressEngine.createEngine({
+    appID: 1,
+    driver,
+    clock,
+    random,
+    reconnectPolicy: policyOf(random),
+    logger: quiet,
+  });
+  let lostAt,
+    reconnectingAt = -1,
+    back = -1,
+    failed = false,
+    attempts = 0;
   engine.setEventHandler({
     onRoomStateChanged(_r, reason) {
       if (reason === R.Reconnecting) reconnectingAt = clock.now();
@@ -54,10 +73,19 @@ function recover(policyOf, outageMs, signal, seed) {
   clock.advanceSync(25 * 60_000);
   engine.destroy();
   const attemptsWhileDown = attemptsAtUp;
-  return { latency: back >= 0 ? back - upAt : null, detection: reconnectingAt - lostAt, failed, attempts: attemptsWhileDown, downMs: upAt - lostAt };
+  return {
+    latency: back >= 0 ? back - upAt : null,
+    detection: reconnectingAt - lostAt,
+    failed,
+    attempts: attemptsWhileDown,
+    downMs: upAt - lostAt,
+  };
 }
 
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
 const fmtS = (ms) => (ms === undefined || ms === null ? '—' : `${(ms / 1000).toFixed(2)} s`);
 
 function recoveryTable() {
@@ -77,7 +105,15 @@ function recoveryTable() {
       detection = detection.concat(results.map((r) => r.detection));
       // Retries per second of outage, over all outages together (time-weighted).
       const rate = results.reduce((a, r) => a + r.attempts, 0) / (results.reduce((a, r) => a + r.downMs, 0) / 1000);
-      rows.push({ name, signal, p50: pct(ok, 50), p95: pct(ok, 95), max: Math.max(...ok), survived: ok.length / results.length, rate });
+      rows.push({
+        name,
+        signal,
+        p50: pct(ok, 50),
+        p95: pct(ok, 95),
+        max: Math.max(...ok),
+        survived: ok.length / results.length,
+        rate,
+      });
       log(`recovery: ${name}${signal ? ' + signal' : ''} done`);
     }
   }
@@ -101,19 +137,41 @@ async function bundleSizes() {
 
 // ---------------------------------------------------------------- simulator throughput
 function throughput() {
-  const CLIENTS = 10_000, NOTIFY = 20, MINUTES = 20, DROPS_PER_MIN = 200;
+  const CLIENTS = 10_000,
+    NOTIFY = 20,
+    MINUTES = 20,
+    DROPS_PER_MIN = 200;
   const clock = new VirtualClock(0);
   const service = new SimulatedRoomService({ clock });
   const rnd = seededRandom(99);
   let events = 0;
   const handler = {
-    onRoomStateChanged() { events++; }, onRoomStateUpdate() { events++; }, onRoomUserUpdate() { events++; },
-    onRoomOnlineUserCountUpdate() { events++; }, onRoomTokenWillExpire() { events++; },
+    onRoomStateChanged() {
+      events++;
+    },
+    onRoomStateUpdate() {
+      events++;
+    },
+    onRoomUserUpdate() {
+      events++;
+    },
+    onRoomOnlineUserCountUpdate() {
+      events++;
+    },
+    onRoomTokenWillExpire() {
+      events++;
+    },
   };
   const t0 = performance.now();
   const engines = [];
   for (let i = 0; i < CLIENTS; i++) {
-    const e = ZegoExpressEngine.createEngine({ appID: 1, driver: service.createDriver(`c${i}`), clock, random: seededRandom(i + 1), logger: quiet });
+    const e = ZegoExpressEngine.createEngine({
+      appID: 1,
+      driver: service.createDriver(`c${i}`),
+      clock,
+      random: seededRandom(i + 1),
+      logger: quiet,
+    });
     e.setEventHandler(handler);
     e.loginRoom('arena', { userID: `u${i}` }, { isUserStatusNotify: i < NOTIFY });
     engines.push(e);
@@ -125,8 +183,18 @@ function throughput() {
       const at = m * 60_000 + Math.floor(rnd() * 60_000);
       const who = Math.floor(rnd() * CLIENTS);
       const outage = 2000 + Math.floor(rnd() * 118_000); // 2 s … 2 min: some back before 90 s, some after
-      clock.setTimeout(() => { if (!down.get(who)) { down.set(who, true); service.setNetwork(`c${who}`, false); } }, at);
-      clock.setTimeout(() => { if (down.get(who)) { down.set(who, false); service.setNetwork(`c${who}`, true); } }, at + outage);
+      clock.setTimeout(() => {
+        if (!down.get(who)) {
+          down.set(who, true);
+          service.setNetwork(`c${who}`, false);
+        }
+      }, at);
+      clock.setTimeout(() => {
+        if (down.get(who)) {
+          down.set(who, false);
+          service.setNetwork(`c${who}`, true);
+        }
+      }, at + outage);
     }
   }
   clock.advanceSync(MINUTES * 60_000);
@@ -142,16 +210,21 @@ function memory() {
   const clock = new VirtualClock(0);
   const service = new SimulatedRoomService({ clock });
   const drivers = Array.from({ length: N }, (_, i) => service.createDriver(`m${i}`));
-  gc(); gc();
+  gc();
+  gc();
   const base = process.memoryUsage().heapUsed;
-  const engines = drivers.map((d, i) => ZegoExpressEngine.createEngine({ appID: 1, driver: d, clock, random: seededRandom(i), logger: quiet }));
-  gc(); gc();
+  const engines = drivers.map((d, i) =>
+    ZegoExpressEngine.createEngine({ appID: 1, driver: d, clock, random: seededRandom(i), logger: quiet }),
+  );
+  gc();
+  gc();
   const withEngines = process.memoryUsage().heapUsed;
   // One room session each, fully logged in; the simulated server's own state is counted separately below.
   const serverBase = withEngines;
   engines.forEach((e, i) => e.loginRoom(`room${i}`, { userID: `u${i}` }));
   clock.advanceSync(1000);
-  gc(); gc();
+  gc();
+  gc();
   const withRooms = process.memoryUsage().heapUsed;
   const perEngine = (withEngines - base) / N;
   const perRoomIncludingServer = (withRooms - serverBase) / N;
@@ -162,9 +235,16 @@ function memory() {
 // ---------------------------------------------------------------- property tests at scale
 function properties() {
   const t0 = performance.now();
-  const out = execFileSync(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), 'test/model.property.test.ts', '--ci'], {
-    cwd: root, env: { ...process.env, PROPERTY_RUNS: '10000' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const out = execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/jest/bin/jest.js'), 'test/model.property.test.ts', '--ci'],
+    {
+      cwd: root,
+      env: { ...process.env, PROPERTY_RUNS: '10000' },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   void out;
   return { runs: 10_000, wallMs: performance.now() - t0 };
 }
@@ -180,7 +260,12 @@ log('memory done');
 const probe = dotnetProbe(root, log);
 log('dotnet probe done');
 let prop;
-try { prop = properties(); log('properties done'); } catch (e) { prop = { runs: 10_000, failed: String(e.stdout ?? e).slice(-2000) }; }
+try {
+  prop = properties();
+  log('properties done');
+} catch (e) {
+  prop = { runs: 10_000, failed: String(e.stdout ?? e).slice(-2000) };
+}
 
 const ours = rec.rows.find((r) => r.name.startsWith('zego-room-bridge') && !r.signal);
 const oursSig = rec.rows.find((r) => r.name.startsWith('zego-room-bridge') && r.signal);
@@ -193,7 +278,11 @@ const targets = [
   ['core.mjs as shipped ≤ 10 KB gzip', sizes.core.gz <= 10 * 1024, `${sizes.core.gz} B`],
   ['webgl.mjs as shipped ≤ 6 KB gzip', sizes.webgl.gz <= 6 * 1024, `${sizes.webgl.gz} B`],
   ['10,000 clients × 20 virtual minutes < 2 s wall', thr.wallMs < 2000, `${(thr.wallMs / 1000).toFixed(2)} s`],
-  ['10,000 model-based sequences pass (0 violations)', !prop.failed, prop.failed ? 'FAILED' : `0 violations, ${(prop.wallMs / 1000).toFixed(1)} s`],
+  [
+    '10,000 model-based sequences pass (0 violations)',
+    !prop.failed,
+    prop.failed ? 'FAILED' : `0 violations, ${(prop.wallMs / 1000).toFixed(1)} s`,
+  ],
   ...dotnetTargets(probe),
 ];
 
@@ -242,8 +331,16 @@ Reconnecting at once.
 
 | file (as shipped in Runtime/Resources/ZegoRoomBridge) | who loads it | raw | gzip -9 | source map beside it |
 |---|---|---|---|---|
-${[[sizes.core, 'every player, the Editor'], [sizes.webgl, 'WebGL players'], [sizes.native, 'every player but WebGL, the Editor'], [sizes.sim, 'the Editor, tests, the demo; a player only when the app asks']]
-    .map(([f, who]) => `| ${f.name} | ${who} | ${f.raw} B | **${f.gz} B** | ${f.map === null ? '—' : `${f.name}.map, ${f.map} B`} |`).join('\n')}
+${[
+  [sizes.core, 'every player, the Editor'],
+  [sizes.webgl, 'WebGL players'],
+  [sizes.native, 'every player but WebGL, the Editor'],
+  [sizes.sim, 'the Editor, tests, the demo; a player only when the app asks'],
+]
+  .map(
+    ([f, who]) => `| ${f.name} | ${who} | ${f.raw} B | **${f.gz} B** | ${f.map === null ? '—' : `${f.name}.map, ${f.map} B`} |`,
+  )
+  .join('\n')}
 
 core.mjs, webgl.mjs and native.mjs are minified (class names kept, so a stack trace without the map still names the method);
 sim.mjs is not (it never ships in a player unasked). The maps import as Unity DefaultAssets, so no player carries them

@@ -4,7 +4,7 @@
 // in docs/session-machine.svg changes exactly when the table does (a test compares the two).
 import { escapeXml } from './svg.mjs';
 
-const CHAR_W = 6.7;  // 11 px monospace, as in the timelines
+const CHAR_W = 6.7; // 11 px monospace, as in the timelines
 const LINE_H = 13;
 const BOX_W = 250;
 const COLORS = { Idle: '#6b6b6b', Logining: '#d98b00', Reconnecting: '#d98b00', Logined: '#2e8b57' };
@@ -20,14 +20,18 @@ const COLUMN_X = { Logining: 260, Logined: 820, Reconnecting: 1380 };
  */
 export function renderMachineSvg({ TRANSITIONS, PHASE_EFFECTS, ZegoRoomStateChangedReason: R }) {
   const phases = Object.keys(TRANSITIONS);
-  for (const p of phases) if (p !== 'Idle' && !(p in COLUMN_X)) throw new Error(`diagram: no place for phase ${p} (cli/diagram.mjs)`);
+  for (const p of phases)
+    if (p !== 'Idle' && !(p in COLUMN_X)) throw new Error(`diagram: no place for phase ${p} (cli/diagram.mjs)`);
   const columns = phases.filter((p) => p !== 'Idle');
   const left = Math.min(...columns.map((p) => COLUMN_X[p])) - BOX_W / 2;
   const right = Math.max(...columns.map((p) => COLUMN_X[p])) + BOX_W / 2;
 
   const boxes = {};
   for (const p of phases) {
-    const lines = [['entry', PHASE_EFFECTS[p].entry], ['exit', PHASE_EFFECTS[p].exit]].filter(([, e]) => e.length > 0);
+    const lines = [
+      ['entry', PHASE_EFFECTS[p].entry],
+      ['exit', PHASE_EFFECTS[p].exit],
+    ].filter(([, e]) => e.length > 0);
     const h = 26 + LINE_H * lines.length + 6;
     const w = p === 'Idle' ? right - left : BOX_W;
     const cx = p === 'Idle' ? (left + right) / 2 : COLUMN_X[p];
@@ -62,7 +66,9 @@ export function renderMachineSvg({ TRANSITIONS, PHASE_EFFECTS, ZegoRoomStateChan
       labelOf(r).forEach((line, i) => {
         // The effects line, grey, indented under its row.
         const lx = i && anchor !== 'end' ? x + 12 : x;
-        parts.push(`<g class="row" data-row="${escapeXml(r.from)} ${escapeXml(r.input)}">${text(lx, ly, line, `${anchor === 'end' ? ' text-anchor="end"' : ''}${i ? ' fill="#777"' : ''}`)}</g>`);
+        parts.push(
+          `<g class="row" data-row="${escapeXml(r.from)} ${escapeXml(r.input)}">${text(lx, ly, line, `${anchor === 'end' ? ' text-anchor="end"' : ''}${i ? ' fill="#777"' : ''}`)}</g>`,
+        );
         maxX = Math.max(maxX, anchor === 'end' ? lx : lx + line.length * CHAR_W);
         minY = Math.min(minY, ly - LINE_H);
         ly += LINE_H;
@@ -74,12 +80,15 @@ export function renderMachineSvg({ TRANSITIONS, PHASE_EFFECTS, ZegoRoomStateChan
 
   for (const a of arrows.values()) {
     const rows = a.rows.map((r) => ({ ...r, from: a.from }));
-    const from = boxes[a.from], to = boxes[a.to];
+    const from = boxes[a.from],
+      to = boxes[a.to];
     const g = [`<g class="arrow" data-from="${a.from}" data-to="${a.to}">`];
     if (a.from === a.to) {
       // A loop over the box, its rows above it.
       const top = from.y;
-      g.push(`<path d="M${from.cx - 30} ${top} C${from.cx - 30} ${top - 34} ${from.cx + 30} ${top - 34} ${from.cx + 30} ${top}" fill="none" stroke="#555" marker-end="url(#arrow)"/>`);
+      g.push(
+        `<path d="M${from.cx - 30} ${top} C${from.cx - 30} ${top - 34} ${from.cx + 30} ${top - 34} ${from.cx + 30} ${top}" fill="none" stroke="#555" marker-end="url(#arrow)"/>`,
+      );
       const n = lineCount(rows);
       g.push(block(from.cx - BOX_W / 2 + 8, top - 40 - LINE_H * (n - 1), rows, 'start').svg);
     } else if (a.to === 'Idle' || a.from === 'Idle') {
@@ -110,17 +119,22 @@ export function renderMachineSvg({ TRANSITIONS, PHASE_EFFECTS, ZegoRoomStateChan
     out.push(g.join(''));
   }
 
-  const boxSvg = Object.values(boxes).map((b) => [
-    `<g class="phase" data-phase="${b.p}">`,
-    `<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="8" fill="white" stroke="${COLORS[b.p] ?? '#333'}" stroke-width="2.5"/>`,
-    `<text x="${b.cx}" y="${b.y + 19}" font-size="14" font-weight="bold" text-anchor="middle" font-family="sans-serif" fill="${COLORS[b.p] ?? '#333'}">${escapeXml(b.p)}</text>`,
-    ...b.lines.map(([kind, effects], i) => text(b.cx, b.y + 26 + LINE_H * (i + 1), `${kind}: ${effects.join(', ')}`, ' text-anchor="middle" fill="#444"')),
-    '</g>',
-  ].join(''));
+  const boxSvg = Object.values(boxes).map((b) =>
+    [
+      `<g class="phase" data-phase="${b.p}">`,
+      `<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="8" fill="white" stroke="${COLORS[b.p] ?? '#333'}" stroke-width="2.5"/>`,
+      `<text x="${b.cx}" y="${b.y + 19}" font-size="14" font-weight="bold" text-anchor="middle" font-family="sans-serif" fill="${COLORS[b.p] ?? '#333'}">${escapeXml(b.p)}</text>`,
+      ...b.lines.map(([kind, effects], i) =>
+        text(b.cx, b.y + 26 + LINE_H * (i + 1), `${kind}: ${effects.join(', ')}`, ' text-anchor="middle" fill="#444"'),
+      ),
+      '</g>',
+    ].join(''),
+  );
 
   const title = 'The session machine of one room (src/session/transitions.ts)';
-  const note = 'Arrow label: input → reason the app sees and its code (code = the driver\'s); grey: the row\'s own effects. '
-    + 'A step runs the exit effects of the phase left, the entry effects of the phase entered, then the row\'s effects.';
+  const note =
+    "Arrow label: input → reason the app sees and its code (code = the driver's); grey: the row's own effects. " +
+    "A step runs the exit effects of the phase left, the entry effects of the phase entered, then the row's effects.";
   const shift = Math.ceil(70 - minY); // up or down: the top label block starts under the title
   const width = Math.ceil(maxX + 30);
   const height = Math.ceil(IDLE_Y + boxes.Idle.h / 2 + 40 + shift);

@@ -7,8 +7,13 @@ export function checkExpectations(expectations, events) {
   const failures = [];
   expectations.forEach((e, i) => {
     const only = e.only ?? DEFAULT_ONLY;
-    const actual = events.filter((ev) => ev.kind === 'callback' && ev.user === e.user && only.includes(ev.callback)
-      && (e.room === undefined || ev.room === e.room));
+    const actual = events.filter(
+      (ev) =>
+        ev.kind === 'callback' &&
+        ev.user === e.user &&
+        only.includes(ev.callback) &&
+        (e.room === undefined || ev.room === e.room),
+    );
     const expected = e.callbacks.map(parseExpected);
     const diff = diffLines(expected, actual);
     if (diff.some((d) => d.op !== ' ')) {
@@ -35,7 +40,8 @@ const MAX_LCS_CELLS = 4_000_000;
 
 // Longest common subsequence over small lists (tens of lines): plenty fast and gives a readable diff.
 function diffLines(expected, actual) {
-  const n = expected.length, m = actual.length;
+  const n = expected.length,
+    m = actual.length;
   if ((n + 1) * (m + 1) > MAX_LCS_CELLS) return lineByLine(expected, actual);
   const L = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) {
@@ -44,13 +50,22 @@ function diffLines(expected, actual) {
     }
   }
   const out = [];
-  let i = 0, j = 0;
+  let i = 0,
+    j = 0;
   const exp = (x) => (x.t === null ? x.text : `${x.t} ${x.text}`);
   const act = (ev) => `${ev.t} ${ev.text}`;
   while (i < n || j < m) {
-    if (i < n && j < m && same(expected[i], actual[j])) { out.push({ op: ' ', line: act(actual[j]) }); i++; j++; }
-    else if (i < n && (j === m || L[i + 1][j] >= L[i][j + 1])) { out.push({ op: '-', line: exp(expected[i]) }); i++; }
-    else { out.push({ op: '+', line: act(actual[j]) }); j++; }
+    if (i < n && j < m && same(expected[i], actual[j])) {
+      out.push({ op: ' ', line: act(actual[j]) });
+      i++;
+      j++;
+    } else if (i < n && (j === m || L[i + 1][j] >= L[i][j + 1])) {
+      out.push({ op: '-', line: exp(expected[i]) });
+      i++;
+    } else {
+      out.push({ op: '+', line: act(actual[j]) });
+      j++;
+    }
   }
   return out;
 }
@@ -60,8 +75,12 @@ function lineByLine(expected, actual) {
   const out = [];
   const exp = (x) => (x.t === null ? x.text : `${x.t} ${x.text}`);
   for (let k = 0; k < Math.max(expected.length, actual.length); k++) {
-    const e = expected[k], a = actual[k];
-    if (e && a && same(e, a)) { out.push({ op: ' ', line: `${a.t} ${a.text}` }); continue; }
+    const e = expected[k],
+      a = actual[k];
+    if (e && a && same(e, a)) {
+      out.push({ op: ' ', line: `${a.t} ${a.text}` });
+      continue;
+    }
     if (e) out.push({ op: '-', line: exp(e) });
     if (a) out.push({ op: '+', line: `${a.t} ${a.text}` });
   }

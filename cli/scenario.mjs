@@ -13,8 +13,11 @@ export const DEFAULT_START_EPOCH_MS = 1_700_000_000_000;
 export function loadScenario(json) {
   let scenario = json;
   if (typeof json === 'string') {
-    try { scenario = JSON.parse(json); }
-    catch (e) { return { scenario: undefined, errors: [`(file): not valid JSON: ${e.message}`] }; }
+    try {
+      scenario = JSON.parse(json);
+    } catch (e) {
+      return { scenario: undefined, errors: [`(file): not valid JSON: ${e.message}`] };
+    }
   }
   const errors = validateScenario(scenario);
   return errors.length ? { scenario: undefined, errors } : { scenario, errors };
@@ -25,8 +28,18 @@ export function loadScenario(json) {
  * Returns { events, failures, end, lanes }: failures are expectation and mark failures (strings).
  */
 export function runScenario(scenario, api) {
-  const { ZegoExpressEngine, SimulatedRoomService, VirtualClock, seededRandom, makeTestToken04,
-    ZegoRoomMode, ZegoRoomStateChangedReason: R, ZegoRoomState, ZegoUpdateType, errorCodeName } = api;
+  const {
+    ZegoExpressEngine,
+    SimulatedRoomService,
+    VirtualClock,
+    seededRandom,
+    makeTestToken04,
+    ZegoRoomMode,
+    ZegoRoomStateChangedReason: R,
+    ZegoRoomState,
+    ZegoUpdateType,
+    errorCodeName,
+  } = api;
   const T0 = scenario.startEpochMs ?? DEFAULT_START_EPOCH_MS;
   // A loop, not Math.min(...steps): a spread of 100,000 arguments overflows the stack.
   let firstAt = 0;
@@ -36,8 +49,10 @@ export function runScenario(scenario, api) {
   const rejected = new Set(svc.rejectTokens ?? []);
   const service = new SimulatedRoomService({
     clock,
-    loginLatencyMs: svc.loginLatencyMs, notifyLatencyMs: svc.notifyLatencyMs,
-    heartbeatTimeoutMs: svc.heartbeatTimeoutMs, onlineCountIntervalMs: svc.onlineCountIntervalMs,
+    loginLatencyMs: svc.loginLatencyMs,
+    notifyLatencyMs: svc.notifyLatencyMs,
+    heartbeatTimeoutMs: svc.heartbeatTimeoutMs,
+    onlineCountIntervalMs: svc.onlineCountIntervalMs,
     verifyToken: rejected.size ? (token) => !rejected.has(token) : undefined,
   });
   const events = [];
@@ -60,17 +75,27 @@ export function runScenario(scenario, api) {
       error: (m) => events.push({ t: now(), user: laneId, kind: 'log', level: 'error', message: m, text: `log error ${m}` }),
     };
     const engine = ZegoExpressEngine.createEngine({
-      appID: 1, driver: service.createDriver(laneId), clock, roomMode: ZegoRoomMode[roomMode ?? 'SingleRoom'],
-      random: seededRandom(seed), logger, id: laneId,
+      appID: 1,
+      driver: service.createDriver(laneId),
+      clock,
+      roomMode: ZegoRoomMode[roomMode ?? 'SingleRoom'],
+      random: seededRandom(seed),
+      logger,
+      id: laneId,
     });
     engine.setEventHandler({
       onRoomStateChanged: (room, reason, code) => {
         record(laneId, 'onRoomStateChanged', { room, reason: R[reason], reasonValue: reason, ...withCode(code) });
         const relogin = c.relogins.get(room);
-        if (relogin) { c.relogins.delete(room); reloginNow(c, relogin); }
+        if (relogin) {
+          c.relogins.delete(room);
+          reloginNow(c, relogin);
+        }
       },
-      onRoomStateUpdate: (room, state, code) => record(laneId, 'onRoomStateUpdate', { room, state: ZegoRoomState[state], stateValue: state, ...withCode(code) }),
-      onRoomUserUpdate: (room, type, list) => record(laneId, 'onRoomUserUpdate', { room, updateType: ZegoUpdateType[type], users: list.map((u) => u.userID) }),
+      onRoomStateUpdate: (room, state, code) =>
+        record(laneId, 'onRoomStateUpdate', { room, state: ZegoRoomState[state], stateValue: state, ...withCode(code) }),
+      onRoomUserUpdate: (room, type, list) =>
+        record(laneId, 'onRoomUserUpdate', { room, updateType: ZegoUpdateType[type], users: list.map((u) => u.userID) }),
       onRoomOnlineUserCountUpdate: (room, count) => record(laneId, 'onRoomOnlineUserCountUpdate', { room, count }),
       onRoomTokenWillExpire: (room, remain) => record(laneId, 'onRoomTokenWillExpire', { room, remainTimeInSecond: remain }),
       onDebugError: (code, funcName) => record(laneId, 'onDebugError', { funcName, ...withCode(code) }),
@@ -84,10 +109,12 @@ export function runScenario(scenario, api) {
 
   // Tokens are made here and never printed: the timeline only says what kind of token was used.
   const tokenOf = (step) => {
-    if (step.token04) return makeTestToken04({ expireAtSec: Math.floor((clock.now() + step.token04.expiresInSec * 1000) / 1000) });
+    if (step.token04)
+      return makeTestToken04({ expireAtSec: Math.floor((clock.now() + step.token04.expiresInSec * 1000) / 1000) });
     return step.token;
   };
-  const tokenNote = (step) => (step.token04 ? ` (Token04, expires in ${step.token04.expiresInSec} s)` : step.token !== undefined ? ' (token)' : '');
+  const tokenNote = (step) =>
+    step.token04 ? ` (Token04, expires in ${step.token04.expiresInSec} s)` : step.token !== undefined ? ' (token)' : '';
 
   const loginOn = (c, step) => {
     const room = step.room;
@@ -95,16 +122,21 @@ export function runScenario(scenario, api) {
     const token = tokenOf(step);
     if (token !== undefined) config.token = token;
     if (step.maxMemberCount !== undefined) config.maxMemberCount = step.maxMemberCount;
-    c.engine.loginRoom(room, { userID: c.userID, userName: c.userName }, config,
-      (code) => record(c.laneId, 'loginRoomCallback', { room, ...withCode(code) }));
+    c.engine.loginRoom(room, { userID: c.userID, userName: c.userName }, config, (code) =>
+      record(c.laneId, 'loginRoomCallback', { room, ...withCode(code) }),
+    );
   };
 
   const logoutOn = (c, st) => {
     const cb = (code) => record(c.laneId, 'logoutRoomCallback', { room: st.room ?? '*', ...withCode(code) });
-    if (st.room === undefined) c.engine.logoutRoom(cb); else c.engine.logoutRoom(st.room, cb);
+    if (st.room === undefined) c.engine.logoutRoom(cb);
+    else c.engine.logoutRoom(st.room, cb);
   };
   // The app's handler leaves the room and logs in to it again, inside the handler (the same timer turn).
-  const reloginNow = (c, st) => { logoutOn(c, st); loginOn(c, st); };
+  const reloginNow = (c, st) => {
+    logoutOn(c, st);
+    loginOn(c, st);
+  };
 
   const actions = {
     login: (c, st) => {
@@ -124,11 +156,26 @@ export function runScenario(scenario, api) {
       c.engine.switchRoom(st.from, st.to, token === undefined ? undefined : { token });
       return `switchRoom ${st.from} → ${st.to}${tokenNote(st)}`;
     },
-    renewToken: (c, st) => { c.engine.renewToken(st.room, tokenOf(st)); return `renewToken ${st.room}${tokenNote(st)}`; },
-    setNetworkReachable: (c, st) => { c.engine.setNetworkReachable(st.reachable); return `setNetworkReachable ${st.reachable}`; },
-    networkDown: (c) => { service.setNetwork(c.laneId, false); return 'network down'; },
-    networkUp: (c) => { service.setNetwork(c.laneId, true); return 'network up'; },
-    kickOut: (c, st) => { service.kickOut(st.room, c.userID); return `server kicks ${c.userID} out of ${st.room}`; },
+    renewToken: (c, st) => {
+      c.engine.renewToken(st.room, tokenOf(st));
+      return `renewToken ${st.room}${tokenNote(st)}`;
+    },
+    setNetworkReachable: (c, st) => {
+      c.engine.setNetworkReachable(st.reachable);
+      return `setNetworkReachable ${st.reachable}`;
+    },
+    networkDown: (c) => {
+      service.setNetwork(c.laneId, false);
+      return 'network down';
+    },
+    networkUp: (c) => {
+      service.setNetwork(c.laneId, true);
+      return 'network up';
+    },
+    kickOut: (c, st) => {
+      service.kickOut(st.room, c.userID);
+      return `server kicks ${c.userID} out of ${st.room}`;
+    },
     duplicateLogin: (c, st) => {
       // Another device logs in with the same userID: it gets its own lane, "<user>'" — or with more
       // primes while that name is taken (a declared user "A'" is never the other device of "A").
@@ -144,8 +191,14 @@ export function runScenario(scenario, api) {
       loginOn(other, st);
       return `same userID "${c.userID}" logs in to ${st.room} from another device (${id})${tokenNote(st)}`;
     },
-    loseLoginResponse: (c) => { service.loseNextLoginResponse(c.laneId); return 'the answer to its next login will be lost'; },
-    destroy: (c) => { c.engine.destroy(); return 'destroyEngine'; },
+    loseLoginResponse: (c) => {
+      service.loseNextLoginResponse(c.laneId);
+      return 'the answer to its next login will be lost';
+    },
+    destroy: (c) => {
+      c.engine.destroy();
+      return 'destroyEngine';
+    },
     advance: () => 'advance',
   };
 
@@ -170,14 +223,23 @@ export function runScenario(scenario, api) {
 /** "onRoomStateChanged room1 Reconnecting 1002051": the canonical text expectations and marks compare with. */
 export function eventText(ev) {
   switch (ev.callback) {
-    case 'onRoomStateChanged': return `${ev.callback} ${ev.room} ${ev.reason} ${ev.errorCode}`;
-    case 'onRoomStateUpdate': return `${ev.callback} ${ev.room} ${ev.state} ${ev.errorCode}`;
-    case 'onRoomUserUpdate': return `${ev.callback} ${ev.room} ${ev.updateType} ${ev.users.join(',')}`;
-    case 'onRoomOnlineUserCountUpdate': return `${ev.callback} ${ev.room} ${ev.count}`;
-    case 'onRoomTokenWillExpire': return `${ev.callback} ${ev.room} ${ev.remainTimeInSecond}`;
-    case 'onDebugError': return `${ev.callback} ${ev.errorCode} ${ev.funcName}`;
-    case 'loginRoomCallback': case 'logoutRoomCallback': return `${ev.callback} ${ev.room} ${ev.errorCode}`;
-    default: return ev.text ?? '';
+    case 'onRoomStateChanged':
+      return `${ev.callback} ${ev.room} ${ev.reason} ${ev.errorCode}`;
+    case 'onRoomStateUpdate':
+      return `${ev.callback} ${ev.room} ${ev.state} ${ev.errorCode}`;
+    case 'onRoomUserUpdate':
+      return `${ev.callback} ${ev.room} ${ev.updateType} ${ev.users.join(',')}`;
+    case 'onRoomOnlineUserCountUpdate':
+      return `${ev.callback} ${ev.room} ${ev.count}`;
+    case 'onRoomTokenWillExpire':
+      return `${ev.callback} ${ev.room} ${ev.remainTimeInSecond}`;
+    case 'onDebugError':
+      return `${ev.callback} ${ev.errorCode} ${ev.funcName}`;
+    case 'loginRoomCallback':
+    case 'logoutRoomCallback':
+      return `${ev.callback} ${ev.room} ${ev.errorCode}`;
+    default:
+      return ev.text ?? '';
   }
 }
 
@@ -195,7 +257,10 @@ function resolveMarks(scenario, events, failures) {
   let from = 0;
   for (const m of scenario.marks ?? []) {
     const idx = events.findIndex((ev, i) => i >= from && ev.user === m.user && !ev.mark && matchesEvent(m.event, ev));
-    if (idx < 0) { failures.push(`mark ${m.name}: user ${m.user} has no event "${m.event}" after the previous mark`); continue; }
+    if (idx < 0) {
+      failures.push(`mark ${m.name}: user ${m.user} has no event "${m.event}" after the previous mark`);
+      continue;
+    }
     events[idx].mark = m.name;
     marks.push({ name: m.name, t: events[idx].t, user: m.user });
     from = idx + 1;

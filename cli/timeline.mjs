@@ -27,15 +27,24 @@ export function describeEvent(ev) {
   if (ev.kind === 'log') return `log ${ev.level}: ${ev.message}`;
   const cb = ev.callback.padEnd(20);
   switch (ev.callback) {
-    case 'onRoomStateChanged': return `${cb} ${ev.room}  ${`${ev.reason} (${ev.reasonValue})`.padEnd(18)} ${code(ev)}`;
-    case 'onRoomStateUpdate': return `${cb} ${ev.room}  ${`${ev.state} (${ev.stateValue})`.padEnd(18)} ${code(ev)}`;
-    case 'onRoomUserUpdate': return `${cb} ${ev.room}  ${ev.updateType} [${ev.users.join(', ')}]`;
-    case 'onRoomOnlineUserCountUpdate': return `${ev.callback} ${ev.room}  count ${ev.count}`;
-    case 'onRoomTokenWillExpire': return `${ev.callback} ${ev.room}  remainTimeInSecond ${ev.remainTimeInSecond}`;
-    case 'onDebugError': return `${cb} ${code(ev)} (in ${ev.funcName})`;
-    case 'loginRoomCallback': return `${'loginRoom callback'.padEnd(20)} ${ev.room}  ${code(ev)}`;
-    case 'logoutRoomCallback': return `${'logoutRoom callback'.padEnd(20)} ${ev.room}  ${code(ev)}`;
-    default: return ev.text;
+    case 'onRoomStateChanged':
+      return `${cb} ${ev.room}  ${`${ev.reason} (${ev.reasonValue})`.padEnd(18)} ${code(ev)}`;
+    case 'onRoomStateUpdate':
+      return `${cb} ${ev.room}  ${`${ev.state} (${ev.stateValue})`.padEnd(18)} ${code(ev)}`;
+    case 'onRoomUserUpdate':
+      return `${cb} ${ev.room}  ${ev.updateType} [${ev.users.join(', ')}]`;
+    case 'onRoomOnlineUserCountUpdate':
+      return `${ev.callback} ${ev.room}  count ${ev.count}`;
+    case 'onRoomTokenWillExpire':
+      return `${ev.callback} ${ev.room}  remainTimeInSecond ${ev.remainTimeInSecond}`;
+    case 'onDebugError':
+      return `${cb} ${code(ev)} (in ${ev.funcName})`;
+    case 'loginRoomCallback':
+      return `${'loginRoom callback'.padEnd(20)} ${ev.room}  ${code(ev)}`;
+    case 'logoutRoomCallback':
+      return `${'logoutRoom callback'.padEnd(20)} ${ev.room}  ${code(ev)}`;
+    default:
+      return ev.text;
   }
 }
 
@@ -47,7 +56,9 @@ export function formatTimeline(scenario, result) {
   if (scenario.description) lines.push(`   ${scenario.description}`);
   lines.push('', `   ${'time'.padEnd(10)} ${'mark'.padEnd(4)} ${'user'.padEnd(userW)}  step / callback`);
   for (const ev of result.events) {
-    lines.push(`   ${formatTime(ev.t).padEnd(10)} ${(ev.mark ?? '').padEnd(4)} ${ev.user.padEnd(userW)}  ${describeEvent(ev)}`.trimEnd());
+    lines.push(
+      `   ${formatTime(ev.t).padEnd(10)} ${(ev.mark ?? '').padEnd(4)} ${ev.user.padEnd(userW)}  ${describeEvent(ev)}`.trimEnd(),
+    );
   }
   const n = scenario.expect?.length ?? 0;
   lines.push('');

@@ -16,14 +16,21 @@ const isText = (v) => typeof v === 'string' && v.length > 0;
 export function loadTrace(text) {
   let parsed;
   let lines = false;
-  try { parsed = JSON.parse(text); }
-  catch (e) {
-    const rows = text.split('\n').map((l, i) => ({ line: i + 1, text: l.trim() })).filter((r) => r.text !== '');
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    const rows = text
+      .split('\n')
+      .map((l, i) => ({ line: i + 1, text: l.trim() }))
+      .filter((r) => r.text !== '');
     if (rows.length < 2) return fail(`(file): not valid JSON: ${e.message}`);
     parsed = [];
     for (const r of rows) {
-      try { parsed.push(JSON.parse(r.text)); }
-      catch (lineError) { return fail(`line ${r.line}: not valid JSON: ${lineError.message}`); }
+      try {
+        parsed.push(JSON.parse(r.text));
+      } catch (lineError) {
+        return fail(`line ${r.line}: not valid JSON: ${lineError.message}`);
+      }
     }
     lines = true;
   }
@@ -34,26 +41,35 @@ export function loadTrace(text) {
   const errors = [];
   const at = (i) => (lines ? `line ${i + 1}` : `records[${i}]`);
   if (trace.records.length === 0) errors.push('records: no records (was tracing on?)');
-  trace.records.forEach((r, i) => { for (const p of recordProblems(r)) errors.push(`${at(i)}${p}`); });
+  trace.records.forEach((r, i) => {
+    for (const p of recordProblems(r)) errors.push(`${at(i)}${p}`);
+  });
   if (trace.title !== undefined && typeof trace.title !== 'string') errors.push('title: must be a string');
-  if (trace.t0 !== undefined && !Number.isFinite(trace.t0)) errors.push('t0: must be a number (ms, the records\' clock)');
+  if (trace.t0 !== undefined && !Number.isFinite(trace.t0)) errors.push("t0: must be a number (ms, the records' clock)");
   if (trace.marks !== undefined) {
     if (!Array.isArray(trace.marks)) errors.push('marks: must be an array');
-    else trace.marks.forEach((m, i) => {
-      if (!isObject(m) || !isText(m.name) || !isText(m.user) || !isText(m.event)) errors.push(`marks[${i}]: needs "name", "user" (a lane) and "event" (a pattern), all strings`);
-    });
+    else
+      trace.marks.forEach((m, i) => {
+        if (!isObject(m) || !isText(m.name) || !isText(m.user) || !isText(m.event))
+          errors.push(`marks[${i}]: needs "name", "user" (a lane) and "event" (a pattern), all strings`);
+      });
   }
   if (trace.spans !== undefined) {
     if (!Array.isArray(trace.spans)) errors.push('spans: must be an array');
-    else trace.spans.forEach((s, i) => {
-      if (!isObject(s) || !isText(s.label) || !isText(s.from) || !(Number.isFinite(s.ms) && s.ms >= 0)) errors.push(`spans[${i}]: needs "label", "from" (a mark) and "ms" (≥ 0)`);
-    });
+    else
+      trace.spans.forEach((s, i) => {
+        if (!isObject(s) || !isText(s.label) || !isText(s.from) || !(Number.isFinite(s.ms) && s.ms >= 0))
+          errors.push(`spans[${i}]: needs "label", "from" (a mark) and "ms" (≥ 0)`);
+      });
   }
-  if (errors.length > MAX_ERRORS) errors.splice(MAX_ERRORS, errors.length - MAX_ERRORS, `… and ${errors.length - MAX_ERRORS} more`);
+  if (errors.length > MAX_ERRORS)
+    errors.splice(MAX_ERRORS, errors.length - MAX_ERRORS, `… and ${errors.length - MAX_ERRORS} more`);
   return errors.length ? { trace: undefined, errors } : { trace, errors };
 }
 
-function fail(message) { return { trace: undefined, errors: [message] }; }
+function fail(message) {
+  return { trace: undefined, errors: [message] };
+}
 
 /** What is wrong with one record (each message starts with the field), or nothing. */
 function recordProblems(r) {
@@ -76,13 +92,20 @@ function recordProblems(r) {
 function stepText(r) {
   const a = r.args;
   switch (r.name) {
-    case 'loginRoom': return `loginRoom ${a[0]}${isObject(a[2]) && a[2].token !== undefined ? ' (token)' : ''}`;
-    case 'logoutRoom': return a.length ? `logoutRoom ${a[0]}` : 'logoutRoom (all rooms)';
-    case 'switchRoom': return `switchRoom ${a[0]} → ${a[1]}${isObject(a[2]) && a[2].token !== undefined ? ' (token)' : ''}`;
-    case 'renewToken': return `renewToken ${a[0]} (token)`;
-    case 'setNetworkReachable': return `setNetworkReachable ${a[0]}`;
-    case 'destroy': return 'destroyEngine';
-    default: return r.name;
+    case 'loginRoom':
+      return `loginRoom ${a[0]}${isObject(a[2]) && a[2].token !== undefined ? ' (token)' : ''}`;
+    case 'logoutRoom':
+      return a.length ? `logoutRoom ${a[0]}` : 'logoutRoom (all rooms)';
+    case 'switchRoom':
+      return `switchRoom ${a[0]} → ${a[1]}${isObject(a[2]) && a[2].token !== undefined ? ' (token)' : ''}`;
+    case 'renewToken':
+      return `renewToken ${a[0]} (token)`;
+    case 'setNetworkReachable':
+      return `setNetworkReachable ${a[0]}`;
+    case 'destroy':
+      return 'destroyEngine';
+    default:
+      return r.name;
   }
 }
 
@@ -92,14 +115,27 @@ function callbackOf(r, api) {
   const a = r.args;
   const withCode = (code) => ({ errorCode: code, errorName: errorCodeName(code) || (code === 0 ? 'Success' : '') });
   switch (r.name) {
-    case 'onRoomStateChanged': return { room: a[0], reason: R[a[1]] ?? String(a[1]), reasonValue: a[1], ...withCode(a[2]) };
-    case 'onRoomStateUpdate': return { room: a[0], state: ZegoRoomState[a[1]] ?? String(a[1]), stateValue: a[1], ...withCode(a[2]) };
-    case 'onRoomUserUpdate': return { room: a[0], updateType: ZegoUpdateType[a[1]] ?? String(a[1]), users: Array.isArray(a[2]) ? a[2].map((u) => (isObject(u) ? u.userID : String(u))) : [] };
-    case 'onRoomOnlineUserCountUpdate': return { room: a[0], count: a[1] };
-    case 'onRoomTokenWillExpire': return { room: a[0], remainTimeInSecond: a[1] };
-    case 'onDebugError': return { funcName: a[1], ...withCode(a[0]) };
-    case 'loginRoomCallback': case 'logoutRoomCallback': return { room: r.room ?? '*', ...withCode(a[0]) };
-    default: return { room: r.room };
+    case 'onRoomStateChanged':
+      return { room: a[0], reason: R[a[1]] ?? String(a[1]), reasonValue: a[1], ...withCode(a[2]) };
+    case 'onRoomStateUpdate':
+      return { room: a[0], state: ZegoRoomState[a[1]] ?? String(a[1]), stateValue: a[1], ...withCode(a[2]) };
+    case 'onRoomUserUpdate':
+      return {
+        room: a[0],
+        updateType: ZegoUpdateType[a[1]] ?? String(a[1]),
+        users: Array.isArray(a[2]) ? a[2].map((u) => (isObject(u) ? u.userID : String(u))) : [],
+      };
+    case 'onRoomOnlineUserCountUpdate':
+      return { room: a[0], count: a[1] };
+    case 'onRoomTokenWillExpire':
+      return { room: a[0], remainTimeInSecond: a[1] };
+    case 'onDebugError':
+      return { funcName: a[1], ...withCode(a[0]) };
+    case 'loginRoomCallback':
+    case 'logoutRoomCallback':
+      return { room: r.room ?? '*', ...withCode(a[0]) };
+    default:
+      return { room: r.room };
   }
 }
 
@@ -128,7 +164,10 @@ function laneNames(records) {
  * mark named T0, else since the first record. Marks that match nothing are reported in result.failures.
  */
 export function traceToRun(trace, api, name) {
-  const records = trace.records.map((r, i) => ({ r, i })).sort((x, y) => x.r.t - y.r.t || x.i - y.i).map((x) => x.r);
+  const records = trace.records
+    .map((r, i) => ({ r, i }))
+    .sort((x, y) => x.r.t - y.r.t || x.i - y.i)
+    .map((x) => x.r);
   const lanes = laneNames(records);
   const events = [];
   for (const r of records) {
@@ -142,7 +181,12 @@ export function traceToRun(trace, api, name) {
       events.push(ev);
     } else if (r.kind === 'driver') {
       const code = r.args.find((a) => typeof a === 'number');
-      events.push({ t: r.t, user, kind: 'driver', text: `driver ${r.name}${r.room ? ` ${r.room}` : ''}${code !== undefined ? ` ${code}` : ''}` });
+      events.push({
+        t: r.t,
+        user,
+        kind: 'driver',
+        text: `driver ${r.name}${r.room ? ` ${r.room}` : ''}${code !== undefined ? ` ${code}` : ''}`,
+      });
     } else {
       events.push({ t: r.t, user, kind: 'transition', text: `transition ${r.room} ${r.from} ${r.to} ${r.input}` });
     }
@@ -163,8 +207,13 @@ function resolveMarks(wanted, events, failures) {
   let from = 0;
   for (const m of wanted) {
     const p = m.event.trim().split(/\s+/).join(' ');
-    const idx = events.findIndex((ev, i) => i >= from && ev.user === m.user && !ev.mark && (ev.text === p || ev.text.startsWith(`${p} `)));
-    if (idx < 0) { failures.push(`mark ${m.name}: lane ${m.user} has no event "${m.event}" after the previous mark`); continue; }
+    const idx = events.findIndex(
+      (ev, i) => i >= from && ev.user === m.user && !ev.mark && (ev.text === p || ev.text.startsWith(`${p} `)),
+    );
+    if (idx < 0) {
+      failures.push(`mark ${m.name}: lane ${m.user} has no event "${m.event}" after the previous mark`);
+      continue;
+    }
     events[idx].mark = m.name;
     marks.push({ name: m.name, t: events[idx].t, user: m.user });
     from = idx + 1;

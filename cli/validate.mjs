@@ -3,14 +3,30 @@
 // Kept in step with scenarios/scenario.schema.json (a test compares the two).
 
 export const ACTIONS = Object.freeze([
-  'login', 'logout', 'switchRoom', 'renewToken', 'setNetworkReachable',
-  'networkDown', 'networkUp', 'kickOut', 'duplicateLogin', 'loseLoginResponse', 'destroy', 'advance',
+  'login',
+  'logout',
+  'switchRoom',
+  'renewToken',
+  'setNetworkReachable',
+  'networkDown',
+  'networkUp',
+  'kickOut',
+  'duplicateLogin',
+  'loseLoginResponse',
+  'destroy',
+  'advance',
 ]);
 
 /** The callbacks a run records, by the name used in expectations and marks. */
 export const CALLBACKS = Object.freeze([
-  'onRoomStateChanged', 'onRoomStateUpdate', 'onRoomUserUpdate', 'onRoomOnlineUserCountUpdate',
-  'onRoomTokenWillExpire', 'onDebugError', 'loginRoomCallback', 'logoutRoomCallback',
+  'onRoomStateChanged',
+  'onRoomStateUpdate',
+  'onRoomUserUpdate',
+  'onRoomOnlineUserCountUpdate',
+  'onRoomTokenWillExpire',
+  'onDebugError',
+  'loginRoomCallback',
+  'logoutRoomCallback',
 ]);
 
 export const DEFAULT_ONLY = Object.freeze(['onRoomStateChanged', 'onRoomUserUpdate']);
@@ -38,7 +54,14 @@ const NAME_RE = /^[a-z0-9][a-z0-9-]*$/;
 
 // Fields each action accepts besides at/user/do/mark; `true` = required.
 const ACTION_FIELDS = {
-  login: { room: true, token: false, token04: false, isUserStatusNotify: false, maxMemberCount: false, reloginOnNextState: false },
+  login: {
+    room: true,
+    token: false,
+    token04: false,
+    isUserStatusNotify: false,
+    maxMemberCount: false,
+    reloginOnNextState: false,
+  },
   logout: { room: false },
   switchRoom: { from: true, to: true, token: false, token04: false },
   renewToken: { room: true, token: false, token04: false },
@@ -52,7 +75,19 @@ const ACTION_FIELDS = {
   advance: {},
 };
 
-const TOP_FIELDS = ['$schema', 'name', 'title', 'description', 'startEpochMs', 'service', 'users', 'steps', 'marks', 'spans', 'expect'];
+const TOP_FIELDS = [
+  '$schema',
+  'name',
+  'title',
+  'description',
+  'startEpochMs',
+  'service',
+  'users',
+  'steps',
+  'marks',
+  'spans',
+  'expect',
+];
 const SERVICE_FIELDS = ['loginLatencyMs', 'notifyLatencyMs', 'heartbeatTimeoutMs', 'onlineCountIntervalMs', 'rejectTokens'];
 const USER_FIELDS = ['id', 'userID', 'userName', 'roomMode', 'seed'];
 
@@ -60,7 +95,10 @@ const USER_FIELDS = ['id', 'userID', 'userName', 'roomMode', 'seed'];
 export function validateScenario(s) {
   const errors = [];
   const err = (path, msg) => errors.push(`${path}: ${msg}`);
-  if (!isObject(s)) { err('(root)', 'expected an object'); return errors; }
+  if (!isObject(s)) {
+    err('(root)', 'expected an object');
+    return errors;
+  }
   unknownFields(s, TOP_FIELDS, '', err);
 
   if (s.$schema !== undefined && typeof s.$schema !== 'string') err('$schema', 'expected a string');
@@ -68,7 +106,8 @@ export function validateScenario(s) {
   else if (!NAME_RE.test(s.name)) err('name', 'expected lower-case letters, digits and "-" (e.g. "my-case")');
   optString(s, 'title', 'title', err);
   optString(s, 'description', 'description', err);
-  if (s.startEpochMs !== undefined && !isInt(s.startEpochMs, 0, LIMITS.maxStartEpochMs)) err('startEpochMs', `expected an integer from 0 to ${LIMITS.maxStartEpochMs}`);
+  if (s.startEpochMs !== undefined && !isInt(s.startEpochMs, 0, LIMITS.maxStartEpochMs))
+    err('startEpochMs', `expected an integer from 0 to ${LIMITS.maxStartEpochMs}`);
 
   if (s.service !== undefined) {
     if (!isObject(s.service)) err('service', 'expected an object');
@@ -76,31 +115,43 @@ export function validateScenario(s) {
       unknownFields(s.service, SERVICE_FIELDS, 'service.', err);
       for (const f of SERVICE_FIELDS.slice(0, 4)) {
         const min = f === 'onlineCountIntervalMs' ? LIMITS.minOnlineCountIntervalMs : 0;
-        if (s.service[f] !== undefined && !isNum(s.service[f], min, LIMITS.maxServiceMs)) err(`service.${f}`, `expected a number from ${min} to ${LIMITS.maxServiceMs}`);
+        if (s.service[f] !== undefined && !isNum(s.service[f], min, LIMITS.maxServiceMs))
+          err(`service.${f}`, `expected a number from ${min} to ${LIMITS.maxServiceMs}`);
       }
       const r = s.service.rejectTokens;
-      if (r !== undefined && !(Array.isArray(r) && r.every((t) => typeof t === 'string'))) err('service.rejectTokens', 'expected an array of strings');
+      if (r !== undefined && !(Array.isArray(r) && r.every((t) => typeof t === 'string')))
+        err('service.rejectTokens', 'expected an array of strings');
     }
   }
 
   const userIds = new Set();
-  if (!Array.isArray(s.users) || s.users.length === 0) err('users', s.users === undefined ? 'required' : 'expected a non-empty array');
-  else s.users.forEach((u, i) => {
-    const p = `users[${i}]`;
-    if (!isObject(u)) { err(p, 'expected an object'); return; }
-    unknownFields(u, USER_FIELDS, `${p}.`, err);
-    if (typeof u.id !== 'string' || u.id === '') err(`${p}.id`, 'expected a non-empty string');
-    else if (userIds.has(u.id)) err(`${p}.id`, `duplicate user "${u.id}"`);
-    else userIds.add(u.id);
-    optString(u, 'userID', `${p}.userID`, err);
-    optString(u, 'userName', `${p}.userName`, err);
-    if (u.roomMode !== undefined && !ROOM_MODES.includes(u.roomMode)) err(`${p}.roomMode`, `expected one of ${ROOM_MODES.join(', ')}`);
-    if (u.seed !== undefined && !isInt(u.seed, 0, LIMITS.maxSeed)) err(`${p}.seed`, `expected an integer from 0 to ${LIMITS.maxSeed}`);
-  });
+  if (!Array.isArray(s.users) || s.users.length === 0)
+    err('users', s.users === undefined ? 'required' : 'expected a non-empty array');
+  else
+    s.users.forEach((u, i) => {
+      const p = `users[${i}]`;
+      if (!isObject(u)) {
+        err(p, 'expected an object');
+        return;
+      }
+      unknownFields(u, USER_FIELDS, `${p}.`, err);
+      if (typeof u.id !== 'string' || u.id === '') err(`${p}.id`, 'expected a non-empty string');
+      else if (userIds.has(u.id)) err(`${p}.id`, `duplicate user "${u.id}"`);
+      else userIds.add(u.id);
+      optString(u, 'userID', `${p}.userID`, err);
+      optString(u, 'userName', `${p}.userName`, err);
+      if (u.roomMode !== undefined && !ROOM_MODES.includes(u.roomMode))
+        err(`${p}.roomMode`, `expected one of ${ROOM_MODES.join(', ')}`);
+      if (u.seed !== undefined && !isInt(u.seed, 0, LIMITS.maxSeed))
+        err(`${p}.seed`, `expected an integer from 0 to ${LIMITS.maxSeed}`);
+    });
 
   const markNames = new Set();
   const addMark = (name, path) => {
-    if (typeof name !== 'string' || name === '') { err(path, 'expected a non-empty string'); return; }
+    if (typeof name !== 'string' || name === '') {
+      err(path, 'expected a non-empty string');
+      return;
+    }
     if (markNames.has(name)) err(path, `duplicate mark "${name}"`);
     markNames.add(name);
   };
@@ -111,96 +162,140 @@ export function validateScenario(s) {
     let lastAt = -Infinity;
     s.steps.forEach((st, i) => {
       const p = `steps[${i}]`;
-      if (!isObject(st)) { err(p, 'expected an object'); return; }
+      if (!isObject(st)) {
+        err(p, 'expected an object');
+        return;
+      }
       if (!isNum(st.at)) err(`${p}.at`, st.at === undefined ? 'required (ms since T0)' : 'expected a number');
-      else if (!isNum(st.at, -LIMITS.maxStepAbsMs, LIMITS.maxStepAbsMs)) err(`${p}.at`, `expected a number from ${-LIMITS.maxStepAbsMs} to ${LIMITS.maxStepAbsMs}`);
+      else if (!isNum(st.at, -LIMITS.maxStepAbsMs, LIMITS.maxStepAbsMs))
+        err(`${p}.at`, `expected a number from ${-LIMITS.maxStepAbsMs} to ${LIMITS.maxStepAbsMs}`);
       else if (st.at < lastAt) err(`${p}.at`, `must not be earlier than the step before (${lastAt})`);
       else lastAt = st.at;
-      if (!ACTIONS.includes(st.do)) { err(`${p}.do`, `expected one of ${ACTIONS.join(', ')}`); return; }
+      if (!ACTIONS.includes(st.do)) {
+        err(`${p}.do`, `expected one of ${ACTIONS.join(', ')}`);
+        return;
+      }
       const fields = ACTION_FIELDS[st.do];
       unknownFields(st, ['at', 'user', 'do', 'mark', 'sameTurn', ...Object.keys(fields)], `${p}.`, err);
       if (st.sameTurn !== undefined) {
         if (typeof st.sameTurn !== 'boolean') err(`${p}.sameTurn`, 'expected true or false');
-        else if (st.sameTurn && (i === 0 || s.steps[i - 1]?.at !== st.at)) err(`${p}.sameTurn`, 'needs a step before it at the same "at"');
+        else if (st.sameTurn && (i === 0 || s.steps[i - 1]?.at !== st.at))
+          err(`${p}.sameTurn`, 'needs a step before it at the same "at"');
       }
       if (st.do === 'advance') {
         if (st.user !== undefined) err(`${p}.user`, 'not used by "advance"');
       } else if (typeof st.user !== 'string') err(`${p}.user`, st.user === undefined ? 'required' : 'expected a string');
-      else if (userIds.size > 0 && !userIds.has(st.user)) err(`${p}.user`, `unknown user "${st.user}" (users: ${[...userIds].join(', ')})`);
+      else if (userIds.size > 0 && !userIds.has(st.user))
+        err(`${p}.user`, `unknown user "${st.user}" (users: ${[...userIds].join(', ')})`);
       if (st.mark !== undefined) addMark(st.mark, `${p}.mark`);
       for (const [f, required] of Object.entries(fields)) {
         const v = st[f];
-        if (v === undefined) { if (required) err(`${p}.${f}`, `required by "${st.do}"`); continue; }
+        if (v === undefined) {
+          if (required) err(`${p}.${f}`, `required by "${st.do}"`);
+          continue;
+        }
         checkActionField(f, v, `${p}.${f}`, err);
       }
       if (st.token !== undefined && st.token04 !== undefined) err(`${p}.token04`, 'give either token or token04, not both');
-      if (st.do === 'renewToken' && st.token === undefined && st.token04 === undefined) err(`${p}.token`, 'renewToken needs token or token04');
+      if (st.do === 'renewToken' && st.token === undefined && st.token04 === undefined)
+        err(`${p}.token`, 'renewToken needs token or token04');
     });
   }
 
   if (s.marks !== undefined) {
     if (!Array.isArray(s.marks)) err('marks', 'expected an array');
-    else s.marks.forEach((m, i) => {
-      const p = `marks[${i}]`;
-      if (!isObject(m)) { err(p, 'expected an object'); return; }
-      unknownFields(m, ['name', 'user', 'event'], `${p}.`, err);
-      addMark(m.name, `${p}.name`);
-      checkUserRef(m.user, `${p}.user`, userIds, err);
-      if (typeof m.event !== 'string') err(`${p}.event`, 'expected a string (e.g. "onRoomStateChanged room1 Logined")');
-      else checkEventText(m.event, `${p}.event`, false, err);
-    });
+    else
+      s.marks.forEach((m, i) => {
+        const p = `marks[${i}]`;
+        if (!isObject(m)) {
+          err(p, 'expected an object');
+          return;
+        }
+        unknownFields(m, ['name', 'user', 'event'], `${p}.`, err);
+        addMark(m.name, `${p}.name`);
+        checkUserRef(m.user, `${p}.user`, userIds, err);
+        if (typeof m.event !== 'string') err(`${p}.event`, 'expected a string (e.g. "onRoomStateChanged room1 Logined")');
+        else checkEventText(m.event, `${p}.event`, false, err);
+      });
   }
 
   if (s.spans !== undefined) {
     if (!Array.isArray(s.spans)) err('spans', 'expected an array');
-    else s.spans.forEach((sp, i) => {
-      const p = `spans[${i}]`;
-      if (!isObject(sp)) { err(p, 'expected an object'); return; }
-      unknownFields(sp, ['label', 'from', 'ms'], `${p}.`, err);
-      if (typeof sp.label !== 'string') err(`${p}.label`, 'expected a string');
-      if (typeof sp.from !== 'string') err(`${p}.from`, 'expected a mark name');
-      else if (!markNames.has(sp.from)) err(`${p}.from`, `unknown mark "${sp.from}"`);
-      if (!isNum(sp.ms, 0, LIMITS.maxSpanMs)) err(`${p}.ms`, `expected a number from 0 to ${LIMITS.maxSpanMs}`);
-    });
+    else
+      s.spans.forEach((sp, i) => {
+        const p = `spans[${i}]`;
+        if (!isObject(sp)) {
+          err(p, 'expected an object');
+          return;
+        }
+        unknownFields(sp, ['label', 'from', 'ms'], `${p}.`, err);
+        if (typeof sp.label !== 'string') err(`${p}.label`, 'expected a string');
+        if (typeof sp.from !== 'string') err(`${p}.from`, 'expected a mark name');
+        else if (!markNames.has(sp.from)) err(`${p}.from`, `unknown mark "${sp.from}"`);
+        if (!isNum(sp.ms, 0, LIMITS.maxSpanMs)) err(`${p}.ms`, `expected a number from 0 to ${LIMITS.maxSpanMs}`);
+      });
   }
 
   if (s.expect !== undefined) {
     if (!Array.isArray(s.expect)) err('expect', 'expected an array');
-    else s.expect.forEach((e, i) => {
-      const p = `expect[${i}]`;
-      if (!isObject(e)) { err(p, 'expected an object'); return; }
-      unknownFields(e, ['user', 'room', 'only', 'callbacks'], `${p}.`, err);
-      checkUserRef(e.user, `${p}.user`, userIds, err);
-      optString(e, 'room', `${p}.room`, err);
-      if (e.only !== undefined) {
-        if (!Array.isArray(e.only) || e.only.length === 0) err(`${p}.only`, 'expected a non-empty array of callback names');
-        else e.only.forEach((c, j) => { if (!CALLBACKS.includes(c)) err(`${p}.only[${j}]`, `unknown callback "${c}" (one of ${CALLBACKS.join(', ')})`); });
-      }
-      if (!Array.isArray(e.callbacks)) err(`${p}.callbacks`, e.callbacks === undefined ? 'required' : 'expected an array of strings');
-      else e.callbacks.forEach((c, j) => {
-        if (typeof c !== 'string') err(`${p}.callbacks[${j}]`, 'expected a string');
-        else checkEventText(c, `${p}.callbacks[${j}]`, true, err);
+    else
+      s.expect.forEach((e, i) => {
+        const p = `expect[${i}]`;
+        if (!isObject(e)) {
+          err(p, 'expected an object');
+          return;
+        }
+        unknownFields(e, ['user', 'room', 'only', 'callbacks'], `${p}.`, err);
+        checkUserRef(e.user, `${p}.user`, userIds, err);
+        optString(e, 'room', `${p}.room`, err);
+        if (e.only !== undefined) {
+          if (!Array.isArray(e.only) || e.only.length === 0) err(`${p}.only`, 'expected a non-empty array of callback names');
+          else
+            e.only.forEach((c, j) => {
+              if (!CALLBACKS.includes(c)) err(`${p}.only[${j}]`, `unknown callback "${c}" (one of ${CALLBACKS.join(', ')})`);
+            });
+        }
+        if (!Array.isArray(e.callbacks))
+          err(`${p}.callbacks`, e.callbacks === undefined ? 'required' : 'expected an array of strings');
+        else
+          e.callbacks.forEach((c, j) => {
+            if (typeof c !== 'string') err(`${p}.callbacks[${j}]`, 'expected a string');
+            else checkEventText(c, `${p}.callbacks[${j}]`, true, err);
+          });
       });
-    });
   }
   return errors;
 }
 
 function checkActionField(f, v, path, err) {
   switch (f) {
-    case 'room': case 'from': case 'to': case 'token':
-      if (typeof v !== 'string') err(path, 'expected a string'); break;
-    case 'isUserStatusNotify': case 'reachable': case 'reloginOnNextState':
-      if (typeof v !== 'boolean') err(path, 'expected true or false'); break;
-    case 'maxMemberCount':
-      if (!isInt(v, 0, 0xffffffff)) err(path, 'expected an integer from 0 to 4294967295'); break;
-    case 'token04':
-      if (!isObject(v)) { err(path, 'expected an object like { "expiresInSec": 300 }'); break; }
-      unknownFields(v, ['expiresInSec'], `${path}.`, err);
-      if (!isNum(v.expiresInSec)) err(`${path}.expiresInSec`, 'expected a number (seconds from this step; negative = already expired)');
-      else if (!isNum(v.expiresInSec, -LIMITS.maxTokenSec, LIMITS.maxTokenSec)) err(`${path}.expiresInSec`, `expected a number from ${-LIMITS.maxTokenSec} to ${LIMITS.maxTokenSec}`);
+    case 'room':
+    case 'from':
+    case 'to':
+    case 'token':
+      if (typeof v !== 'string') err(path, 'expected a string');
       break;
-    default: break;
+    case 'isUserStatusNotify':
+    case 'reachable':
+    case 'reloginOnNextState':
+      if (typeof v !== 'boolean') err(path, 'expected true or false');
+      break;
+    case 'maxMemberCount':
+      if (!isInt(v, 0, 0xffffffff)) err(path, 'expected an integer from 0 to 4294967295');
+      break;
+    case 'token04':
+      if (!isObject(v)) {
+        err(path, 'expected an object like { "expiresInSec": 300 }');
+        break;
+      }
+      unknownFields(v, ['expiresInSec'], `${path}.`, err);
+      if (!isNum(v.expiresInSec))
+        err(`${path}.expiresInSec`, 'expected a number (seconds from this step; negative = already expired)');
+      else if (!isNum(v.expiresInSec, -LIMITS.maxTokenSec, LIMITS.maxTokenSec))
+        err(`${path}.expiresInSec`, `expected a number from ${-LIMITS.maxTokenSec} to ${LIMITS.maxTokenSec}`);
+      break;
+    default:
+      break;
   }
 }
 
@@ -208,7 +303,10 @@ function checkActionField(f, v, path, err) {
 function checkEventText(text, path, timeAllowed, err) {
   const parts = text.trim().split(/\s+/);
   if (/^-?\d+$/.test(parts[0])) {
-    if (!timeAllowed) { err(path, 'a mark names an event without a time'); return; }
+    if (!timeAllowed) {
+      err(path, 'a mark names an event without a time');
+      return;
+    }
     parts.shift();
   }
   if (!CALLBACKS.includes(parts[0])) err(path, `expected "[time] <callback> …" with a callback among ${CALLBACKS.join(', ')}`);

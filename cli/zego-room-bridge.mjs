@@ -68,13 +68,19 @@ function parseArgs(argv) {
 }
 
 function builtInFiles() {
-  return readdirSync(SCENARIO_DIR).filter((f) => /^\d+-.+\.json$/.test(f)).sort().map((f) => join(SCENARIO_DIR, f));
+  return readdirSync(SCENARIO_DIR)
+    .filter((f) => /^\d+-.+\.json$/.test(f))
+    .sort()
+    .map((f) => join(SCENARIO_DIR, f));
 }
 
 function readScenarioFile(file) {
   let text;
-  try { text = readFileSync(file, 'utf8'); }
-  catch (e) { return { errors: [`(file): cannot read: ${e.code ?? e.message}`] }; }
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { errors: [`(file): cannot read: ${e.code ?? e.message}`] };
+  }
   return loadScenario(text);
 }
 
@@ -92,9 +98,16 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
   if (argv[0] === 'webgl-sdk') return webglSdkCommand(argv.slice(1), io);
   if (argv[0] === 'draw') return drawCommand(argv.slice(1), io, { exit: EXIT, loadApi });
   let opts;
-  try { opts = parseArgs(argv); }
-  catch (e) { io.err(`zego-room-bridge: ${e.message}\n\n${HELP}`); return EXIT.USAGE; }
-  if (opts.help) { io.out(HELP); return EXIT.OK; }
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    io.err(`zego-room-bridge: ${e.message}\n\n${HELP}`);
+    return EXIT.USAGE;
+  }
+  if (opts.help) {
+    io.out(HELP);
+    return EXIT.OK;
+  }
   if (opts.command === 'diagram') return diagramCommand(opts, io);
   if (!['demo', 'run', 'list'].includes(opts.command ?? '')) {
     io.err(`zego-room-bridge: ${opts.command ? `unknown command "${opts.command}"` : 'a command is needed'}\n\n${HELP}`);
@@ -103,11 +116,20 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
 
   let files;
   if (opts.command === 'run') {
-    if (opts.files.length === 0) { io.err('zego-room-bridge run: give one or more scenario files\n'); return EXIT.USAGE; }
-    if (opts.scenarios.length) { io.err('zego-room-bridge run: --scenario is for demo; name the files instead\n'); return EXIT.USAGE; }
+    if (opts.files.length === 0) {
+      io.err('zego-room-bridge run: give one or more scenario files\n');
+      return EXIT.USAGE;
+    }
+    if (opts.scenarios.length) {
+      io.err('zego-room-bridge run: --scenario is for demo; name the files instead\n');
+      return EXIT.USAGE;
+    }
     files = opts.files;
   } else {
-    if (opts.files.length) { io.err(`zego-room-bridge ${opts.command}: unexpected argument ${opts.files[0]}\n`); return EXIT.USAGE; }
+    if (opts.files.length) {
+      io.err(`zego-room-bridge ${opts.command}: unexpected argument ${opts.files[0]}\n`);
+      return EXIT.USAGE;
+    }
     files = builtInFiles();
     // Built-ins are named by file name only, so messages do not depend on where the package lives.
   }
@@ -119,7 +141,9 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
     const { scenario, errors } = readScenarioFile(file);
     if (errors.length) {
       malformed = true;
-      io.err(`${opts.command === 'run' ? file : basename(file)}: invalid scenario file\n${errors.map((e) => `  ${e}\n`).join('')}`);
+      io.err(
+        `${opts.command === 'run' ? file : basename(file)}: invalid scenario file\n${errors.map((e) => `  ${e}\n`).join('')}`,
+      );
     } else loaded.push({ file, scenario });
   }
   if (malformed) return EXIT.USAGE;
@@ -131,7 +155,8 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
 
   let selected = loaded;
   if (opts.scenarios.length) {
-    const matches = (want, { file, scenario }) => [scenario.name, basename(file, '.json'), basename(file, '.json').replace(/^\d+-/, '')].includes(want);
+    const matches = (want, { file, scenario }) =>
+      [scenario.name, basename(file, '.json'), basename(file, '.json').replace(/^\d+-/, '')].includes(want);
     const unknown = opts.scenarios.filter((w) => !loaded.some((l) => matches(w, l)));
     if (unknown.length) {
       io.err(`zego-room-bridge: no built-in scenario "${unknown[0]}"; known: ${loaded.map((l) => l.scenario.name).join(', ')}\n`);
@@ -144,18 +169,25 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
   const outDir = opts.out ?? (opts.command === 'demo' ? 'demo-output' : undefined);
   if (outDir !== undefined) {
     const problem = outDirProblem(outDir);
-    if (problem) { io.err(`zego-room-bridge: ${problem}\n`); return EXIT.USAGE; }
+    if (problem) {
+      io.err(`zego-room-bridge: ${problem}\n`);
+      return EXIT.USAGE;
+    }
   }
 
   const api = await loadApi();
-  if (!api) { io.err('zego-room-bridge: dist/index.mjs is missing; build the package first (npm run build)\n'); return EXIT.NOT_BUILT; }
+  if (!api) {
+    io.err('zego-room-bridge: dist/index.mjs is missing; build the package first (npm run build)\n');
+    return EXIT.NOT_BUILT;
+  }
 
   const runs = [];
   for (const [i, { scenario }] of selected.entries()) {
     progress(`[${i + 1}/${selected.length}] ${scenario.name}`);
     let result;
-    try { result = runScenario(scenario, api); }
-    catch (e) {
+    try {
+      result = runScenario(scenario, api);
+    } catch (e) {
       progress('');
       io.err(`zego-room-bridge: internal error in scenario ${scenario.name}: ${e && e.stack ? e.stack : String(e)}\n`);
       return EXIT.INTERNAL;
@@ -164,7 +196,9 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
     runs.push({ scenario, result, text });
     if (opts.json) {
       for (const ev of result.events) io.out(`${JSON.stringify({ scenario: scenario.name, ...ev })}\n`);
-      io.out(`${JSON.stringify({ scenario: scenario.name, kind: 'result', ok: result.failures.length === 0, end: result.end, marks: result.marks, failures: result.failures })}\n`);
+      io.out(
+        `${JSON.stringify({ scenario: scenario.name, kind: 'result', ok: result.failures.length === 0, end: result.end, marks: result.marks, failures: result.failures })}\n`,
+      );
     } else io.out(`${text}\n`);
   }
   progress('');
@@ -181,7 +215,9 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
 
   const failed = runs.filter((r) => r.result.failures.length);
   if (failed.length) {
-    io.err(`zego-room-bridge: expectations failed in ${failed.map((r) => r.scenario.name).join(', ')}${opts.json ? '' : ' (diff above)'}\n`);
+    io.err(
+      `zego-room-bridge: expectations failed in ${failed.map((r) => r.scenario.name).join(', ')}${opts.json ? '' : ' (diff above)'}\n`,
+    );
     // The diff is in the printed timeline; with --json stdout is for machines, so it goes here.
     if (opts.json) for (const r of failed) for (const f of r.result.failures) io.err(`${r.scenario.name}: ${f}\n`);
     return EXIT.EXPECTATION_FAILED;
@@ -190,13 +226,26 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
 }
 
 async function diagramCommand(opts, io) {
-  if (opts.files.length || opts.scenarios.length || opts.json) { io.err('zego-room-bridge diagram: only --out FILE is accepted\n'); return EXIT.USAGE; }
+  if (opts.files.length || opts.scenarios.length || opts.json) {
+    io.err('zego-room-bridge diagram: only --out FILE is accepted\n');
+    return EXIT.USAGE;
+  }
   const api = await loadApi();
-  if (!api) { io.err('zego-room-bridge: dist/index.mjs is missing; build the package first (npm run build)\n'); return EXIT.NOT_BUILT; }
+  if (!api) {
+    io.err('zego-room-bridge: dist/index.mjs is missing; build the package first (npm run build)\n');
+    return EXIT.NOT_BUILT;
+  }
   const svg = renderMachineSvg(api);
-  if (opts.out === undefined) { io.out(svg); return EXIT.OK; }
-  try { writeFileSync(resolve(opts.out), svg); }
-  catch (e) { io.err(`zego-room-bridge: --out ${opts.out}: cannot write (${e.code ?? e.message})\n`); return EXIT.USAGE; }
+  if (opts.out === undefined) {
+    io.out(svg);
+    return EXIT.OK;
+  }
+  try {
+    writeFileSync(resolve(opts.out), svg);
+  } catch (e) {
+    io.err(`zego-room-bridge: --out ${opts.out}: cannot write (${e.code ?? e.message})\n`);
+    return EXIT.USAGE;
+  }
   io.out(`wrote ${opts.out}\n`);
   return EXIT.OK;
 }
@@ -205,23 +254,38 @@ async function diagramCommand(opts, io) {
 function outDirProblem(dir) {
   if (dir.trim() === '') return '--out needs a directory name';
   let stat;
-  try { stat = statSync(dir); } catch { stat = undefined; }
+  try {
+    stat = statSync(dir);
+  } catch {
+    stat = undefined;
+  }
   if (stat && !stat.isDirectory()) return `--out ${dir} is not a directory`;
   if (!stat) {
-    try { mkdirSync(resolve(dir), { recursive: true }); }
-    catch (e) { return `--out ${dir}: cannot create the directory (${e.code ?? e.message})`; }
+    try {
+      mkdirSync(resolve(dir), { recursive: true });
+    } catch (e) {
+      return `--out ${dir}: cannot create the directory (${e.code ?? e.message})`;
+    }
   }
   return undefined;
 }
 
 // Run when started as a program (also through npm's bin symlink), not when imported by a test.
 const startedAsProgram = (() => {
-  try { return Boolean(process.argv[1]) && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url)); }
-  catch { return false; }
+  try {
+    return Boolean(process.argv[1]) && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
 })();
 if (startedAsProgram) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => {
-    process.stderr.write(`zego-room-bridge: internal error: ${e && e.stack ? e.stack : String(e)}\n`);
-    process.exitCode = EXIT.INTERNAL;
-  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`zego-room-bridge: internal error: ${e && e.stack ? e.stack : String(e)}\n`);
+      process.exitCode = EXIT.INTERNAL;
+    },
+  );
 }

@@ -37,7 +37,7 @@ function emitErrorCodes(codes, cancelled) {
     ...lines,
     '    }',
     '',
-    '    /// <summary>Numbers that are this bridge\'s own, not ZEGO\'s.</summary>',
+    "    /// <summary>Numbers that are this bridge's own, not ZEGO's.</summary>",
     '    public static class ZegoRoomBridgeDefines',
     '    {',
     '        /// <summary>A LogoutRoom/SwitchRoom that cancels a login still in progress completes that login\'s callback with this code (ZEGO Web\'s "cancel login").</summary>',
@@ -49,7 +49,12 @@ function emitErrorCodes(codes, cancelled) {
 
 const pascal = (s) => s.replace(/(^|_)([a-z])/g, (_, __, c) => c.toUpperCase()).replace(/^([a-z])/, (c) => c.toUpperCase());
 // Which code table a raw Web roomStateChanged reason's code is read in (the driver's contexts).
-const CONTEXT_OF_REASON = { LOGIN_FAILED: 'login', RECONNECT_FAILED: 'reconnect', KICKOUT: 'kickout', RECONNECTING: 'reconnecting' };
+const CONTEXT_OF_REASON = {
+  LOGIN_FAILED: 'login',
+  RECONNECT_FAILED: 'reconnect',
+  KICKOUT: 'kickout',
+  RECONNECTING: 'reconnecting',
+};
 
 /**
  * The WebGL table (src/webgl/mapping.ts WEBGL_ROOM_MAPPING, from dist/webgl.mjs) as ZegoWebGLMapping.
@@ -58,25 +63,37 @@ const CONTEXT_OF_REASON = { LOGIN_FAILED: 'login', RECONNECT_FAILED: 'reconnect'
  * another shape stops the generator with a message naming the field.
  */
 export function emitWebGLMapping(table) {
-  const need = (cond, what) => { if (!cond) throw new Error(`gen-cs: WEBGL_ROOM_MAPPING.${what}`); };
+  const need = (cond, what) => {
+    if (!cond) throw new Error(`gen-cs: WEBGL_ROOM_MAPPING.${what}`);
+  };
   need(table && typeof table === 'object', ' must be an object');
   const strToInt = (key) => {
     const obj = table[key];
     need(obj && typeof obj === 'object', `${key} must map Web strings to numbers`);
-    return Object.entries(obj).map(([k, v]) => { need(Number.isInteger(v), `${key}.${k} must be an integer`); return [k, v]; });
+    return Object.entries(obj).map(([k, v]) => {
+      need(Number.isInteger(v), `${key}.${k} must be an integer`);
+      return [k, v];
+    });
   };
   need(table.code && typeof table.code === 'object', 'code must map contexts to {webCode: nativeCode}');
   const contexts = Object.entries(table.code).map(([ctx, rows]) => {
     need(rows && typeof rows === 'object', `code.${ctx} must map Web codes to native codes`);
-    return [ctx, Object.entries(rows).map(([web, native]) => {
-      need(/^\d+$/.test(web) && Number.isInteger(native), `code.${ctx}.${web} must map an integer code to an integer`);
-      return [Number(web), native];
-    })];
+    return [
+      ctx,
+      Object.entries(rows).map(([web, native]) => {
+        need(/^\d+$/.test(web) && Number.isInteger(native), `code.${ctx}.${web} must map an integer code to an integer`);
+        return [Number(web), native];
+      }),
+    ];
   });
   const q = (s) => JSON.stringify(String(s));
   const dict = (entries, type) => [
     `        static readonly System.Collections.Generic.Dictionary<string, ${type}> ${type}s = new System.Collections.Generic.Dictionary<string, ${type}>`,
-    '        {', ...entries.map(([k, v]) => `            { ${q(k)}, (${type})${v} },`), '        };', ''];
+    '        {',
+    ...entries.map(([k, v]) => `            { ${q(k)}, (${type})${v} },`),
+    '        };',
+    '',
+  ];
   const constants = Object.entries(table).flatMap(([k, v]) => {
     if (Number.isInteger(v)) return [`        public const int ${pascal(k)} = ${v};`];
     if (typeof v === 'string') return [`        public const string ${pascal(k)} = ${q(v)};`];
@@ -103,7 +120,10 @@ export function emitWebGLMapping(table) {
     ...dict(strToInt('updateType'), 'ZegoUpdateType'),
     '        static readonly System.Collections.Generic.Dictionary<int, int>[] Codes =',
     '        {',
-    ...contexts.map(([, rows]) => `            new System.Collections.Generic.Dictionary<int, int> { ${rows.map(([w, n]) => `{ ${w}, ${n} }`).join(', ')} },`),
+    ...contexts.map(
+      ([, rows]) =>
+        `            new System.Collections.Generic.Dictionary<int, int> { ${rows.map(([w, n]) => `{ ${w}, ${n} }`).join(', ')} },`,
+    ),
     '        };',
     '',
     '        /// <summary>A Web roomStateChanged reason string ("RECONNECTING") as the native reason; false when unknown.</summary>',
@@ -137,14 +157,17 @@ export function emitWebGLMapping(table) {
     '            return i >= 0 && i < Codes.Length && Codes[i].TryGetValue(webCode, out var native) ? native : webCode;',
     '        }',
     '',
-    '        /// <summary>A raw Web roomStateChanged (reason string, code) as native; the code is read in its reason\'s context.</summary>',
+    "        /// <summary>A raw Web roomStateChanged (reason string, code) as native; the code is read in its reason's context.</summary>",
     '        public static bool ToNative(string webReason, int webCode, out ZegoRoomStateChangedReason reason, out int errorCode)',
     '        {',
     '            errorCode = webCode;',
     '            if (!ToNativeReason(webReason, out reason)) return false;',
     '            switch (webReason)',
     '            {',
-    ...reasonContext.map(([r, ctx]) => `                case ${q(r)}: errorCode = ToNativeCode(ZegoWebGLCodeContext.${pascal(ctx)}, webCode); break;`),
+    ...reasonContext.map(
+      ([r, ctx]) =>
+        `                case ${q(r)}: errorCode = ToNativeCode(ZegoWebGLCodeContext.${pascal(ctx)}, webCode); break;`,
+    ),
     '            }',
     '            return true;',
     '        }',
@@ -174,7 +197,10 @@ export function generate(index, core, webgl = {}) {
     '    }',
     '',
     ...(mapping === undefined
-      ? ['    // ZegoWebGLMapping: emitted here once dist/webgl.mjs exports WEBGL_ROOM_MAPPING (see emitWebGLMapping in scripts/gen-cs.mjs).', '']
+      ? [
+          '    // ZegoWebGLMapping: emitted here once dist/webgl.mjs exports WEBGL_ROOM_MAPPING (see emitWebGLMapping in scripts/gen-cs.mjs).',
+          '',
+        ]
       : emitWebGLMapping(mapping)),
   ];
   while (out[out.length - 1] === '') out.pop();
@@ -189,11 +215,17 @@ async function main() {
   const webglPath = join(root, 'dist', 'webgl.mjs');
   const webgl = existsSync(webglPath) ? await import(pathToFileURL(webglPath).href) : {};
   const text = generate(index, core, webgl);
-  if (process.argv.includes('--stdout')) { process.stdout.write(text); return; }
+  if (process.argv.includes('--stdout')) {
+    process.stdout.write(text);
+    return;
+  }
   writeFileSync(OUTPUT, text);
   console.log(`gen-cs: wrote ${OUTPUT}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
+  main().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
 }

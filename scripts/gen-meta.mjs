@@ -27,8 +27,9 @@ const tail = '  userData: \n  assetBundleName: \n  assetBundleVariant: \n';
 const head = (guid) => `fileFormatVersion: 2\nguid: ${guid}\n`;
 
 const FOLDER = (g) => `${head(g)}folderAsset: yes\nDefaultImporter:\n  externalObjects: {}\n${tail}`;
-const MONO = (g) => `${head(g)}MonoImporter:\n  externalObjects: {}\n  serializedVersion: 2\n  defaultReferences: []\n`
-  + `  executionOrder: 0\n  icon: {instanceID: 0}\n${tail}`;
+const MONO = (g) =>
+  `${head(g)}MonoImporter:\n  externalObjects: {}\n  serializedVersion: 2\n  defaultReferences: []\n` +
+  `  executionOrder: 0\n  icon: {instanceID: 0}\n${tail}`;
 const simple = (importer) => (g) => `${head(g)}${importer}:\n  externalObjects: {}\n${tail}`;
 const TEXT = simple('TextScriptImporter');
 const ASMDEF = simple('AssemblyDefinitionImporter');
@@ -143,15 +144,32 @@ export function metaFor(repoPath, isFolder) {
   if (repoPath === 'unity-plugin/package.json') return MANIFEST(guid);
   const ext = posix.extname(repoPath).toLowerCase();
   switch (ext) {
-    case '.cs': return MONO(guid);
-    case '.asmdef': return ASMDEF(guid);
-    case '.asmref': return ASMREF(guid);
-    case '.mjs': case '.cjs': case '.md': case '.json': case '.xml': case '.txt':
-    case '.html': case '.htm': case '.csv': case '.yaml': case '.bytes':
+    case '.cs':
+      return MONO(guid);
+    case '.asmdef':
+      return ASMDEF(guid);
+    case '.asmref':
+      return ASMREF(guid);
+    case '.mjs':
+    case '.cjs':
+    case '.md':
+    case '.json':
+    case '.xml':
+    case '.txt':
+    case '.html':
+    case '.htm':
+    case '.csv':
+    case '.yaml':
+    case '.bytes':
       return TEXT(guid);
-    case '.png': case '.jpg': case '.jpeg': case '.tga': case '.psd':
+    case '.png':
+    case '.jpg':
+    case '.jpeg':
+    case '.tga':
+    case '.psd':
       return TEXTURE(guid);
-    default: return DEFAULT(guid);
+    default:
+      return DEFAULT(guid);
   }
 }
 
@@ -159,8 +177,11 @@ export function metaFor(repoPath, isFolder) {
 function listFiles(root) {
   let paths;
   try {
-    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...ASSET_ROOTS],
-      { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...ASSET_ROOTS], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     paths = out.split('\0').filter(Boolean);
   } catch {
     paths = ASSET_ROOTS.flatMap((r) => walk(root, r));
@@ -178,7 +199,11 @@ function walk(root, rel) {
 }
 
 /** True when Unity imports this path: no hidden or '~' segment below the asset root. */
-const imported = (repoPath) => repoPath.split('/').slice(1).every((seg) => !isSkippedName(seg));
+const imported = (repoPath) =>
+  repoPath
+    .split('/')
+    .slice(1)
+    .every((seg) => !isSkippedName(seg));
 
 /** Every meta Unity needs, keyed by the meta's repository path: assets and the folders that hold them. */
 export function expectedMetas(root) {

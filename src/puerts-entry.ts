@@ -4,5 +4,17 @@
 
 export * from './core.js';
 export { bridgeInvoke, bridgeDrain, bridgePending, bridgeReset, BRIDGE_PROTOCOL_VERSION } from './boundary/bridge.js';
-export { registerBridgeDriver, type BridgeDriverFactory, type BridgeDriverContext, type HostEventDriver } from './boundary/bridge.js';
-export { createBridge, defaultBridge, BridgeError, type Bridge, type BridgeExtension, type RequestedTime } from './boundary/bridge.js';
+export {
+  registerBridgeDriver,
+  type BridgeDriverFactory,
+  type BridgeDriverContext,
+  type HostEventDriver,
+} from './boundary/bridge.js';
+export {
+  createBridge,
+  defaultBridge,
+  BridgeError,
+  type Bridge,
+  type BridgeExtension,
+  type RequestedTime,
+} from './boundary/bridge.js';

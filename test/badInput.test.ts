@@ -1,7 +1,14 @@
 // Runs the bad-input table through the public API and through the JSON boundary the C# shim uses.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ZegoExpressEngine, ZegoRoomMode, ZegoRoomStateChangedReason as R, makeTestToken04, readToken04Expiry, seededRandom } from '../src/index';
+import {
+  ZegoExpressEngine,
+  ZegoRoomMode,
+  ZegoRoomStateChangedReason as R,
+  makeTestToken04,
+  readToken04Expiry,
+  seededRandom,
+} from '../src/index';
 import { simulatorBridge } from './bridgeUnderTest';
 import { ROWS, type Row } from './badInput.table';
 import { World } from './helpers';
@@ -12,8 +19,12 @@ function runRow(row: Row) {
   const w = new World({ verifyToken: (t) => readToken04Expiry(t) !== null });
   const warnings: string[] = [];
   const engine = ZegoExpressEngine.createEngine({
-    appID: 1, driver: w.service.createDriver('u1'), clock: w.clock, roomMode: row.mode ?? ZegoRoomMode.SingleRoom,
-    random: seededRandom(1), logger: { warn: (m) => warnings.push(m), error: (m) => warnings.push(m) },
+    appID: 1,
+    driver: w.service.createDriver('u1'),
+    clock: w.clock,
+    roomMode: row.mode ?? ZegoRoomMode.SingleRoom,
+    random: seededRandom(1),
+    logger: { warn: (m) => warnings.push(m), error: (m) => warnings.push(m) },
   });
   const seen: Array<[string, ...unknown[]]> = [];
   engine.setEventHandler({
@@ -41,7 +52,10 @@ describe('bad input through the public API', () => {
     const events = seen.filter((s) => s[0] === 'state');
     const debugs = seen.filter((s) => s[0] === 'debug').map((s) => s[1]);
     if ('server' in x) {
-      expect(events).toEqual([['state', row.room, R.Logining, 0], ['state', row.room, R.LoginFailed, x.server]]);
+      expect(events).toEqual([
+        ['state', row.room, R.Logining, 0],
+        ['state', row.room, R.LoginFailed, x.server],
+      ]);
       expect(callbacks).toEqual([x.server]);
     } else if ('warn' in x) {
       expect(seen).toEqual([]);
@@ -51,7 +65,12 @@ describe('bad input through the public API', () => {
       else expect(callbacks).toEqual([]);
       const failReason = 'callback' in x && row.name.startsWith('logout') ? R.LogoutFailed : R.LoginFailed;
       expect(events).toEqual(x.event === undefined ? [] : [['state', row.room, failReason, x.event]]);
-      const wantDebug = 'callback' in x ? (x.callback === 0 || row.afterDestroy || (failReason === R.LogoutFailed && x.event !== undefined) ? [] : [x.callback]) : [x.debug];
+      const wantDebug =
+        'callback' in x
+          ? x.callback === 0 || row.afterDestroy || (failReason === R.LogoutFailed && x.event !== undefined)
+            ? []
+            : [x.callback]
+          : [x.debug];
       expect(debugs).toEqual(wantDebug);
     }
     if (!row.afterDestroy) expect(engine.roomPhase('home')).toBe('Logined');
@@ -73,7 +92,8 @@ describe('bad input through the public API', () => {
 describe('bad input through the JSON boundary', () => {
   beforeEach(() => bridgeReset());
   const call = (s: string) => JSON.parse(bridgeInvoke(s));
-  const engine = () => call(JSON.stringify({ op: 'createEngine', simulator: { clock: 'virtual' }, clientId: 'u1' })).engine as string;
+  const engine = () =>
+    call(JSON.stringify({ op: 'createEngine', simulator: { clock: 'virtual' }, clientId: 'u1' })).engine as string;
 
   test.each([
     ['not JSON', 'login(room)', 1000017],
@@ -93,7 +113,9 @@ describe('bad input through the JSON boundary', () => {
   ])('%s → ok:false with %s, nothing thrown', (_n, payload, code) => {
     const id = engine();
     let out = '';
-    expect(() => { out = bridgeInvoke(payload.replace('ENGINE', id)); }).not.toThrow();
+    expect(() => {
+      out = bridgeInvoke(payload.replace('ENGINE', id));
+    }).not.toThrow();
     expect(JSON.parse(out)).toMatchObject({ ok: false, error: code });
   });
 
@@ -103,13 +125,24 @@ describe('bad input through the JSON boundary', () => {
     call(JSON.stringify({ op: 'simAdvance', ms: 1000 }));
     bridgeDrain();
     const bad = [
-      { roomID: 42, user: { userID: 'u1' } }, { roomID: 'r', user: 'u1' }, { roomID: 'r', user: { userID: 'u1' }, config: { maxMemberCount: -1 } },
-      { roomID: ['r'], user: { userID: 'u1' } }, { roomID: 'r', user: { userID: { id: 1 } } },
+      { roomID: 42, user: { userID: 'u1' } },
+      { roomID: 'r', user: 'u1' },
+      { roomID: 'r', user: { userID: 'u1' }, config: { maxMemberCount: -1 } },
+      { roomID: ['r'], user: { userID: 'u1' } },
+      { roomID: 'r', user: { userID: { id: 1 } } },
     ];
-    bad.forEach((b, i) => expect(call(JSON.stringify({ op: 'loginRoom', engine: e, callbackId: i, ...b }))).toEqual({ ok: true }));
+    bad.forEach((b, i) =>
+      expect(call(JSON.stringify({ op: 'loginRoom', engine: e, callbackId: i, ...b }))).toEqual({ ok: true }),
+    );
     call(JSON.stringify({ op: 'simAdvance', ms: 1000 }));
     const evs = JSON.parse(bridgeDrain()) as Array<{ event: string; callbackId?: number; args: unknown[] }>;
-    expect(evs.filter((x) => x.event === 'callback').map((x) => [x.callbackId, x.args[0]])).toEqual([[0, 1002012], [1, 1000017], [2, 1000017], [3, 1002012], [4, 1002006]]);
+    expect(evs.filter((x) => x.event === 'callback').map((x) => [x.callbackId, x.args[0]])).toEqual([
+      [0, 1002012],
+      [1, 1000017],
+      [2, 1000017],
+      [3, 1002012],
+      [4, 1002006],
+    ]);
     expect(evs.some((x) => x.event === 'onRoomStateChanged' && x.args[0] === 'home')).toBe(false);
   });
 });

@@ -6,21 +6,33 @@ import { join } from 'node:path';
 import { cli, fixture, jsonLines, root } from './demoHelpers';
 
 const tmp: string[] = [];
-const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'zrb-cli-')); tmp.push(d); return d; };
-afterAll(() => { for (const d of tmp) rmSync(d, { recursive: true, force: true }); });
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'zrb-cli-'));
+  tmp.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of tmp) rmSync(d, { recursive: true, force: true });
+});
 
 describe('malformed scenario files: exit 2 and the field at fault', () => {
   test('a step time that is not a number', () => {
     const r = cli(['run', 'test/fixtures/scenarios/malformed-step-at.json']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('test/fixtures/scenarios/malformed-step-at.json: invalid scenario file\n  steps[1].at: expected a number\n');
+    expect(r.stderr).toBe(
+      'test/fixtures/scenarios/malformed-step-at.json: invalid scenario file\n  steps[1].at: expected a number\n',
+    );
   });
 
   test('every problem in a file is listed, each with its path', () => {
     const r = cli(['run', fixture('malformed-many.json')]);
     expect(r.status).toBe(2);
-    const lines = r.stderr.split('\n').slice(1).filter(Boolean).map((l) => l.trim());
+    const lines = r.stderr
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => l.trim());
     expect(lines).toEqual([
       'colour: unknown field',
       'name: expected lower-case letters, digits and "-" (e.g. "my-case")',
@@ -55,11 +67,13 @@ describe('expectations', () => {
   test('a failing expectation exits 1 with a diff: "-" expected but missing', () => {
     const r = cli(['run', fixture('failing-expectation.json')]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain([
-      '   FAILED expect[0] failed (user B, callbacks onRoomUserUpdate):',
-      '       220 onRoomUserUpdate room1 Add A',
-      '     - 10100 onRoomUserUpdate room1 Delete A',
-    ].join('\n'));
+    expect(r.stdout).toContain(
+      [
+        '   FAILED expect[0] failed (user B, callbacks onRoomUserUpdate):',
+        '       220 onRoomUserUpdate room1 Add A',
+        '     - 10100 onRoomUserUpdate room1 Delete A',
+      ].join('\n'),
+    );
     expect(r.stderr).toBe('zego-room-bridge: expectations failed in failing-expectation (diff above)\n');
   });
 
@@ -78,10 +92,23 @@ describe('expectations', () => {
     expect(r.status).toBe(0);
     const ev = jsonLines(r.stdout);
     expect(ev.filter((e) => e.kind === 'step').map((e) => e.action)).toEqual([
-      'login', 'login', 'login', 'renewToken', 'setNetworkReachable', 'setNetworkReachable', 'switchRoom', 'logout', 'destroy', 'login', 'advance',
+      'login',
+      'login',
+      'login',
+      'renewToken',
+      'setNetworkReachable',
+      'setNetworkReachable',
+      'switchRoom',
+      'logout',
+      'destroy',
+      'login',
+      'advance',
     ]);
     // After destroy, loginRoom's callback hears 1000002 (the engine's documented behaviour).
-    expect(ev.find((e) => e.callback === 'loginRoomCallback' && e.t === 7000)).toMatchObject({ errorCode: 1000002, errorName: 'CommonNotLoginRoom' });
+    expect(ev.find((e) => e.callback === 'loginRoomCallback' && e.t === 7000)).toMatchObject({
+      errorCode: 1000002,
+      errorName: 'CommonNotLoginRoom',
+    });
   });
 });
 
@@ -89,7 +116,8 @@ describe('usage', () => {
   test('--help prints the commands and the exit codes; exit 0', () => {
     const r = cli(['--help']);
     expect(r.status).toBe(0);
-    for (const s of ['demo', 'run <scenario.json>', '--json', '--out DIR', '--scenario NAME', 'Exit codes:', '2  usage error']) expect(r.stdout).toContain(s);
+    for (const s of ['demo', 'run <scenario.json>', '--json', '--out DIR', '--scenario NAME', 'Exit codes:', '2  usage error'])
+      expect(r.stdout).toContain(s);
   });
 
   test('no command, an unknown command or option, or an unknown --scenario: exit 2', () => {
@@ -117,23 +145,38 @@ describe('determinism', () => {
     const snap = () => {
       const r = cli(['demo', '--out', out]);
       expect(r.status).toBe(0);
-      return { stdout: r.stdout, files: Object.fromEntries(readdirSync(out).sort().map((f) => [f, readFileSync(join(out, f), 'utf8')])) };
+      return {
+        stdout: r.stdout,
+        files: Object.fromEntries(
+          readdirSync(out)
+            .sort()
+            .map((f) => [f, readFileSync(join(out, f), 'utf8')]),
+        ),
+      };
     };
     const first = snap();
     rmSync(out, { recursive: true, force: true });
     const second = snap();
     expect(Object.keys(first.files)).toHaveLength(11);
     expect(second).toEqual(first);
-    expect(cli(['demo', '--json', '--scenario', 'reconnect-back-before-90s', '--out', out]).stdout)
-      .toBe(cli(['demo', '--json', '--scenario', 'reconnect-back-before-90s', '--out', out]).stdout);
+    expect(cli(['demo', '--json', '--scenario', 'reconnect-back-before-90s', '--out', out]).stdout).toBe(
+      cli(['demo', '--json', '--scenario', 'reconnect-back-before-90s', '--out', out]).stdout,
+    );
   });
 });
 
 describe('the schema and the checker agree', () => {
   const schema = JSON.parse(readFileSync(join(root, 'scenarios', 'scenario.schema.json'), 'utf8'));
   test('the step kinds and callback names are the same lists', () => {
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e',
-      "import { ACTIONS, CALLBACKS } from './cli/validate.mjs'; console.log(JSON.stringify({ ACTIONS, CALLBACKS }));"], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import { ACTIONS, CALLBACKS } from './cli/validate.mjs'; console.log(JSON.stringify({ ACTIONS, CALLBACKS }));",
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     const { ACTIONS, CALLBACKS } = JSON.parse(r.stdout);
     expect(schema.properties.steps.items.properties.do.enum).toEqual(ACTIONS);
     expect(schema.properties.expect.items.properties.only.items.enum).toEqual(CALLBACKS);

@@ -26,7 +26,13 @@ afterAll(async () => {
   if (out) rmSync(out, { recursive: true, force: true });
 });
 
-interface Parsed { error: string | null; root: string; lanes: string[]; marks: string[]; spans: string[] }
+interface Parsed {
+  error: string | null;
+  root: string;
+  lanes: string[];
+  marks: string[];
+  spans: string[];
+}
 
 /** Parses with the browser's XML parser (a parse error yields a <parsererror> document). */
 function parseSvg(svg: string): Promise<Parsed> {
@@ -37,7 +43,9 @@ function parseSvg(svg: string): Promise<Parsed> {
     return {
       error: err ? err.textContent : null,
       root: doc.documentElement.namespaceURI + ' ' + doc.documentElement.localName,
-      lanes: all('g.lane', 'data-user'), marks: all('g.mark', 'data-mark'), spans: all('g.span', 'data-label'),
+      lanes: all('g.lane', 'data-user'),
+      marks: all('g.mark', 'data-mark'),
+      spans: all('g.span', 'data-label'),
     };
   }, svg);
 }
@@ -51,7 +59,12 @@ test('the parser check works: a broken SVG is reported', async () => {
 test.each([
   ['login', ['A', 'B'], ['T0', 'T1', 'T2'], []],
   ['reconnect-back-before-90s', ['A', 'B'], ['T0', 'T1', 'T2', 'T3', 'T5'], ['90 s heartbeat timeout']],
-  ['reconnect-back-after-90s', ['A', 'B'], ['T0', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6'], ['90 s heartbeat timeout', '20 min retry window']],
+  [
+    'reconnect-back-after-90s',
+    ['A', 'B'],
+    ['T0', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6'],
+    ['90 s heartbeat timeout', '20 min retry window'],
+  ],
   ['reconnect-never-back', ['A', 'B'], ['T0', 'T1', 'T2', 'T3', 'T4', 'T5'], ['90 s heartbeat timeout', '20 min retry window']],
   ['kickout-duplicate-login', ['A', "A'", 'B'], ['T0', 'T1', 'T2'], []],
   ['switch-room', ['A', 'B', 'C'], ['T0', 'T1', 'T2'], []],
@@ -87,7 +100,8 @@ test('a headless Chromium screenshot of index.html is not blank', async () => {
     img.src = `data:image/png;base64,${b64}`;
     await img.decode();
     const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
+    c.width = img.width;
+    c.height = img.height;
     const ctx = c.getContext('2d')!;
     ctx.drawImage(img, 0, 0);
     const d = ctx.getImageData(0, 0, c.width, c.height).data;

@@ -3,8 +3,16 @@
 // over the simulated driver, the Web driver (on the fake Web SDK) and the native driver (ZEGO's Unity SDK
 // played by a script): the app sees the same thing and the room service or SDK is never asked.
 import {
-  SimulatedRoomService, VirtualClock, ZegoExpressEngine, ZegoRoomMode, ZegoRoomStateChangedReason as R,
-  makeTestToken04, seededRandom, type LoginRequest, type RoomDriver, type RoomDriverContext,
+  SimulatedRoomService,
+  VirtualClock,
+  ZegoExpressEngine,
+  ZegoRoomMode,
+  ZegoRoomStateChangedReason as R,
+  makeTestToken04,
+  seededRandom,
+  type LoginRequest,
+  type RoomDriver,
+  type RoomDriverContext,
 } from '../src/index';
 import { ZegoWebDriver } from '../src/webgl/index';
 import { NativeZegoDriver } from '../src/native/NativeZegoDriver';
@@ -36,18 +44,48 @@ interface Rig {
 function recording(inner: RoomDriver, calls: string[]): RoomDriver {
   return {
     start: (ctx: RoomDriverContext) => inner.start(ctx),
-    login: (r: LoginRequest) => { calls.push(`login ${r.roomID}`); inner.login(r); },
-    cancelLogin: (room: string) => { calls.push(`cancelLogin ${room}`); inner.cancelLogin(room); },
-    logout: (room: string) => { calls.push(`logout ${room}`); inner.logout(room); },
-    switchRoom: (from: string, r: LoginRequest) => { calls.push(`switchRoom ${from} ${r.roomID}`); inner.switchRoom(from, r); },
-    renewToken: (room: string, token: string) => { calls.push(`renewToken ${room}`); inner.renewToken(room, token); },
-    stop: () => { calls.push('stop'); inner.stop(); },
+    login: (r: LoginRequest) => {
+      calls.push(`login ${r.roomID}`);
+      inner.login(r);
+    },
+    cancelLogin: (room: string) => {
+      calls.push(`cancelLogin ${room}`);
+      inner.cancelLogin(room);
+    },
+    logout: (room: string) => {
+      calls.push(`logout ${room}`);
+      inner.logout(room);
+    },
+    switchRoom: (from: string, r: LoginRequest) => {
+      calls.push(`switchRoom ${from} ${r.roomID}`);
+      inner.switchRoom(from, r);
+    },
+    renewToken: (room: string, token: string) => {
+      calls.push(`renewToken ${room}`);
+      inner.renewToken(room, token);
+    },
+    stop: () => {
+      calls.push('stop');
+      inner.stop();
+    },
   };
 }
 
-function makeRig(clock: VirtualClock, driver: RoomDriver, roomMode: ZegoRoomMode, accept: (room: string) => void | Promise<void>): Rig {
+function makeRig(
+  clock: VirtualClock,
+  driver: RoomDriver,
+  roomMode: ZegoRoomMode,
+  accept: (room: string) => void | Promise<void>,
+): Rig {
   const driverCalls: string[] = [];
-  const engine = ZegoExpressEngine.createEngine({ appID: 1, driver: recording(driver, driverCalls), clock, roomMode, random: seededRandom(3), logger: silent });
+  const engine = ZegoExpressEngine.createEngine({
+    appID: 1,
+    driver: recording(driver, driverCalls),
+    clock,
+    roomMode,
+    random: seededRandom(3),
+    logger: silent,
+  });
   const app: AppRecord[] = [];
   const t = () => clock.now() - T0;
   engine.setEventHandler({
@@ -60,10 +98,20 @@ function makeRig(clock: VirtualClock, driver: RoomDriver, roomMode: ZegoRoomMode
     engine.loginRoom(room, { userID: 'A' }, { token }, (code) => app.push([t(), 'login', room, code]));
     await advance(0);
   };
-  const clear = () => { app.length = 0; driverCalls.length = 0; };
+  const clear = () => {
+    app.length = 0;
+    driverCalls.length = 0;
+  };
   return {
-    engine, app, driverCalls, advance, now: t,
-    logining: async (room) => { await start(room); clear(); },
+    engine,
+    app,
+    driverCalls,
+    advance,
+    now: t,
+    logining: async (room) => {
+      await start(room);
+      clear();
+    },
     loggedIn: async (room) => {
       await start(room);
       await accept(room);
@@ -86,7 +134,10 @@ const web: RigFactory = (roomMode) => {
   const clock = new VirtualClock(T0);
   const zg = new FakeWebEngine(clock, { t0: T0 });
   const driver = new ZegoWebDriver(zg, { network: new FakeNetwork(), logger: silent });
-  return makeRig(clock, driver, roomMode, async (room) => { zg.resolveLogin(room); await clock.advance(0); });
+  return makeRig(clock, driver, roomMode, async (room) => {
+    zg.resolveLogin(room);
+    await clock.advance(0);
+  });
 };
 
 const native: RigFactory = (roomMode) => {
@@ -103,16 +154,23 @@ const native: RigFactory = (roomMode) => {
   });
 };
 
-const DRIVERS: Array<[string, RigFactory]> = [['simulated', simulated], ['web', web], ['native', native]];
+const DRIVERS: Array<[string, RigFactory]> = [
+  ['simulated', simulated],
+  ['web', web],
+  ['native', native],
+];
 
-describe.each(DRIVERS)('ZEGO\'s documented behaviour, %s driver', (_name, rig) => {
+describe.each(DRIVERS)("ZEGO's documented behaviour, %s driver", (_name, rig) => {
   test('single-room logoutRoom of another room than the logged-in one → LogoutFailed(Y, 1002002) and callback 1002002; the room stays', async () => {
     const r = rig(ZegoRoomMode.SingleRoom);
     await r.loggedIn('X');
     r.engine.logoutRoom('Y', (code) => r.app.push([r.now(), 'logout', 'Y', code]));
     expect(r.app).toEqual([]); // never inside the call
     await r.advance(5000);
-    expect(r.app).toEqual([[1000, 'state', 'Y', 'LogoutFailed', 1002002], [1000, 'logout', 'Y', 1002002]]);
+    expect(r.app).toEqual([
+      [1000, 'state', 'Y', 'LogoutFailed', 1002002],
+      [1000, 'logout', 'Y', 1002002],
+    ]);
     expect(r.driverCalls).toEqual([]);
     expect(r.engine.roomPhase('X')).toBe('Logined');
   });
@@ -122,7 +180,10 @@ describe.each(DRIVERS)('ZEGO\'s documented behaviour, %s driver', (_name, rig) =
     await r.logining('X');
     r.engine.logoutRoom('Y', (code) => r.app.push([r.now(), 'logout', 'Y', code]));
     await r.advance(0);
-    expect(r.app).toEqual([[0, 'state', 'Y', 'LogoutFailed', 1002002], [0, 'logout', 'Y', 1002002]]);
+    expect(r.app).toEqual([
+      [0, 'state', 'Y', 'LogoutFailed', 1002002],
+      [0, 'logout', 'Y', 1002002],
+    ]);
     expect(r.driverCalls).toEqual([]);
     expect(r.engine.roomPhase('X')).toBe('Logining');
   });
@@ -140,12 +201,19 @@ describe.each(DRIVERS)('ZEGO\'s documented behaviour, %s driver', (_name, rig) =
     await r.loggedIn('r1');
     await r.loggedIn('r2');
     r.engine.switchRoom('r1', 'r3');
-    r.engine.switchRoom('r1', 'bad room');  // the mode is checked first: no LoginFailed for the target either
+    r.engine.switchRoom('r1', 'bad room'); // the mode is checked first: no LoginFailed for the target either
     expect(r.app).toEqual([]);
     await r.advance(5000);
-    expect(r.app).toEqual([[2000, 'debug', 1002019, 'switchRoom'], [2000, 'debug', 1002019, 'switchRoom']]);
+    expect(r.app).toEqual([
+      [2000, 'debug', 1002019, 'switchRoom'],
+      [2000, 'debug', 1002019, 'switchRoom'],
+    ]);
     expect(r.driverCalls).toEqual([]);
-    expect([r.engine.roomPhase('r1'), r.engine.roomPhase('r2'), r.engine.roomPhase('r3')]).toEqual(['Logined', 'Logined', 'Idle']);
+    expect([r.engine.roomPhase('r1'), r.engine.roomPhase('r2'), r.engine.roomPhase('r3')]).toEqual([
+      'Logined',
+      'Logined',
+      'Idle',
+    ]);
   });
 });
 
@@ -166,8 +234,12 @@ describe('destroy frees the simulated clientId', () => {
     call({ op: 'loginRoom', engine: second.engine, roomID: 'r', user: { userID: 'A' }, callbackId: 1 });
     call({ op: 'simAdvance', ms: 1000 });
     const events = JSON.parse(bridgeDrain()) as Array<{ engine: string; event: string; args: unknown[] }>;
-    expect(events.filter((e) => e.event === 'onRoomStateChanged').map((e) => [e.engine, e.args[0], e.args[1], e.args[2]]))
-      .toEqual([[second.engine, 'r', R.Logining, 0], [second.engine, 'r', R.Logined, 0]]);
+    expect(
+      events.filter((e) => e.event === 'onRoomStateChanged').map((e) => [e.engine, e.args[0], e.args[1], e.args[2]]),
+    ).toEqual([
+      [second.engine, 'r', R.Logining, 0],
+      [second.engine, 'r', R.Logined, 0],
+    ]);
   });
 
   test('a clientId still in use is refused: two live engines are two devices', () => {
@@ -194,7 +266,10 @@ describe('destroy frees the simulated clientId', () => {
     service.setNetwork('A', true);
     second.setNetworkReachable(true);
     await clock.advance(1000);
-    expect(states).toEqual([[1000, R.Logining, 0], [6120, R.Logined, 0]]);
+    expect(states).toEqual([
+      [1000, R.Logining, 0],
+      [6120, R.Logined, 0],
+    ]);
     expect(service.roomUsers('r')).toEqual([{ userID: 'A', userName: 'A' }]);
   });
 });

@@ -7,33 +7,68 @@ import { spawnSync } from 'node:child_process';
 import { cli, cliPath, jsonLines, root } from './demoHelpers';
 
 const tmp: string[] = [];
-const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'zrb-edges-')); tmp.push(d); return d; };
-afterAll(() => { for (const d of tmp) rmSync(d, { recursive: true, force: true }); });
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'zrb-edges-'));
+  tmp.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of tmp) rmSync(d, { recursive: true, force: true });
+});
 
 function scenarioFile(body: Record<string, unknown>): string {
   const file = join(tempDir(), 'case.json');
-  writeFileSync(file, JSON.stringify({ name: 'edge', users: [{ id: 'A' }], steps: [{ at: 0, user: 'A', do: 'login', room: 'r' }], ...body }));
+  writeFileSync(
+    file,
+    JSON.stringify({ name: 'edge', users: [{ id: 'A' }], steps: [{ at: 0, user: 'A', do: 'login', room: 'r' }], ...body }),
+  );
   return file;
 }
 
 /** The CLI with a time limit: a run that never finishes fails the test instead of hanging the suite. */
 function boundedCli(args: string[], timeoutMs = 60_000) {
-  const r = spawnSync(process.execPath, [cliPath, ...args], { cwd: root, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 512 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 512 * 1024 * 1024,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, timedOut: r.error !== undefined };
 }
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist', 'index.mjs'))) spawnSync('npm', ['run', '--silent', 'build:quiet'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(join(root, 'dist', 'index.mjs')))
+    spawnSync('npm', ['run', '--silent', 'build:quiet'], { cwd: root, stdio: 'inherit' });
 });
 
 describe('every number a scenario file accepts is one the run can finish with', () => {
   test.each([
-    ['service.onlineCountIntervalMs 0', { service: { onlineCountIntervalMs: 0 } }, 'service.onlineCountIntervalMs: expected a number from 1000 to 86400000'],
+    [
+      'service.onlineCountIntervalMs 0',
+      { service: { onlineCountIntervalMs: 0 } },
+      'service.onlineCountIntervalMs: expected a number from 1000 to 86400000',
+    ],
     ['startEpochMs 1e22', { startEpochMs: 1e22 }, 'startEpochMs: expected an integer from 0 to 4102444800000'],
-    ['a step at 1e15 ms', { steps: [{ at: 1e15, do: 'advance' }] }, 'steps[0].at: expected a number from -604800000 to 604800000'],
-    ['a 1e300 ms login latency', { service: { loginLatencyMs: 1e300 } }, 'service.loginLatencyMs: expected a number from 0 to 86400000'],
-    ['a Token04 expiring in 1e300 s', { steps: [{ at: 0, user: 'A', do: 'login', room: 'r', token04: { expiresInSec: 1e300 } }] }, 'steps[0].token04.expiresInSec: expected a number from -315360000 to 315360000'],
-    ['a span of 1e300 ms', { steps: [{ at: 0, user: 'A', do: 'login', room: 'r', mark: 'T0' }], spans: [{ label: 'x', from: 'T0', ms: 1e300 }] }, 'spans[0].ms: expected a number from 0 to 1209600000'],
+    [
+      'a step at 1e15 ms',
+      { steps: [{ at: 1e15, do: 'advance' }] },
+      'steps[0].at: expected a number from -604800000 to 604800000',
+    ],
+    [
+      'a 1e300 ms login latency',
+      { service: { loginLatencyMs: 1e300 } },
+      'service.loginLatencyMs: expected a number from 0 to 86400000',
+    ],
+    [
+      'a Token04 expiring in 1e300 s',
+      { steps: [{ at: 0, user: 'A', do: 'login', room: 'r', token04: { expiresInSec: 1e300 } }] },
+      'steps[0].token04.expiresInSec: expected a number from -315360000 to 315360000',
+    ],
+    [
+      'a span of 1e300 ms',
+      { steps: [{ at: 0, user: 'A', do: 'login', room: 'r', mark: 'T0' }], spans: [{ label: 'x', from: 'T0', ms: 1e300 }] },
+      'spans[0].ms: expected a number from 0 to 1209600000',
+    ],
   ])('%s: refused with exit 2 and the field named, at once', (_n, body, message) => {
     const r = boundedCli(['run', scenarioFile(body)]);
     expect(r.timedOut).toBe(false);
@@ -41,7 +76,7 @@ describe('every number a scenario file accepts is one the run can finish with', 
     expect(r.stderr).toContain(`  ${message}`);
   });
 
-  test('the bounds are the schema\'s too', () => {
+  test("the bounds are the schema's too", () => {
     const schema = require('../scenarios/scenario.schema.json');
     expect(schema.properties.startEpochMs.maximum).toBe(4102444800000);
     expect(schema.properties.service.properties.onlineCountIntervalMs).toMatchObject({ minimum: 1000, maximum: 86400000 });
@@ -80,7 +115,12 @@ describe('size never makes the CLI fail with exit 4', () => {
       const result = { events, failures: [], marks: [], end: 150000, lanes: ['A'] };
       const scenario = { name: 'big', steps: [] };
       console.log(JSON.stringify({ svg: renderSvg(scenario, result).length > 0, text: formatTimeline(scenario, result).split('\\n').length }));`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ svg: true, text: 150_006 });
   });
@@ -107,21 +147,28 @@ describe('--out must name a directory', () => {
 
 describe('lanes stay unambiguous whatever the user names are', () => {
   test("with users A and A' declared, duplicateLogin for A logs in a new device of A, never A'", () => {
-    const r = cli(['run', scenarioFile({
-      users: [{ id: 'A' }, { id: "A'", userID: 'other' }],
-      steps: [
-        { at: 0, user: 'A', do: 'login', room: 'r' },
-        { at: 0, user: "A'", do: 'login', room: 'r2' },
-        { at: 1000, user: 'A', do: 'duplicateLogin', room: 'r' },
-        { at: 2000, do: 'advance' },
-      ],
-    }), '--json']);
+    const r = cli([
+      'run',
+      scenarioFile({
+        users: [{ id: 'A' }, { id: "A'", userID: 'other' }],
+        steps: [
+          { at: 0, user: 'A', do: 'login', room: 'r' },
+          { at: 0, user: "A'", do: 'login', room: 'r2' },
+          { at: 1000, user: 'A', do: 'duplicateLogin', room: 'r' },
+          { at: 2000, do: 'advance' },
+        ],
+      }),
+      '--json',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const ev = jsonLines(r.stdout);
     const dupStep = ev.find((e) => e.kind === 'step' && e.action === 'duplicateLogin')!;
     expect(dupStep.text).toBe(`same userID "A" logs in to r from another device (A'')`);
-    const states = (user: string) => ev.filter((e) => e.user === user && e.callback === 'onRoomStateChanged').map((e) => `${e.t} ${e.room} ${e.reason} ${e.errorCode}`);
+    const states = (user: string) =>
+      ev
+        .filter((e) => e.user === user && e.callback === 'onRoomStateChanged')
+        .map((e) => `${e.t} ${e.room} ${e.reason} ${e.errorCode}`);
     expect(states("A'")).toEqual(['0 r2 Logining 0', '120 r2 Logined 0']);
     expect(states("A''")).toEqual(['1000 r Logining 0', '1120 r Logined 0']);
     expect(states('A')).toEqual(['0 r Logining 0', '120 r Logined 0', '1120 r KickOut 1002050']);

@@ -10,7 +10,11 @@ type Seen = Array<[string, ...unknown[]]>;
 function loggedInHome(mode = ZegoRoomMode.SingleRoom) {
   const w = new World();
   const engine = ZegoExpressEngine.createEngine({
-    appID: 1, driver: w.service.createDriver('u1'), clock: w.clock, roomMode: mode, random: seededRandom(1),
+    appID: 1,
+    driver: w.service.createDriver('u1'),
+    clock: w.clock,
+    roomMode: mode,
+    random: seededRandom(1),
     logger: { warn: () => undefined, error: () => undefined },
   });
   const seen: Seen = [];
@@ -26,10 +30,14 @@ function loggedInHome(mode = ZegoRoomMode.SingleRoom) {
 }
 
 const any = (v: unknown) => v as never;
-const homeLike = ['home'];                                  // String(['home']) === 'home'
+const homeLike = ['home']; // String(['home']) === 'home'
 const stringsLikeHome = { toString: () => 'home' };
 const noToString = Object.create(null) as object;
-const throwingToString = { toString: () => { throw new Error('toString bomb'); } };
+const throwingToString = {
+  toString: () => {
+    throw new Error('toString bomb');
+  },
+};
 
 describe('a room ID that is not a string never disturbs a logged-in room', () => {
   test.each([
@@ -41,12 +49,18 @@ describe('a room ID that is not a string never disturbs a logged-in room', () =>
     engine.loginRoom(any(id), { userID: 'u1' }, undefined, (c) => codes.push(c));
     w.at(2000);
     expect(codes).toEqual([1002012]);
-    expect(seen).toEqual([['state', '', R.LoginFailed, 1002012], ['debug', 1002012, 'loginRoom']]);
+    expect(seen).toEqual([
+      ['state', '', R.LoginFailed, 1002012],
+      ['debug', 1002012, 'loginRoom'],
+    ]);
     expect(engine.roomPhase('home')).toBe('Logined');
     // The state record of home is intact: a real logout still reports the Connected → Disconnected change.
     engine.logoutRoom('home');
     w.at(3000);
-    expect(seen.slice(2)).toEqual([['state', 'home', R.Logout, 0], ['update', 'home', 0, 0]]);
+    expect(seen.slice(2)).toEqual([
+      ['state', 'home', R.Logout, 0],
+      ['update', 'home', 0, 0],
+    ]);
   });
 
   test.each([
@@ -62,11 +76,16 @@ describe('a room ID that is not a string never disturbs a logged-in room', () =>
     expect(() => engine.logoutRoom(any(id), (c) => codes.push(['logout', c]))).not.toThrow();
     expect(() => engine.renewToken(any(id), 'tok')).not.toThrow();
     w.at(2000);
-    expect(codes).toEqual([['login', 1002012], ['logout', 1002012]]);
+    expect(codes).toEqual([
+      ['login', 1002012],
+      ['logout', 1002012],
+    ]);
     expect(seen).toEqual([
-      ['state', '', R.LoginFailed, 1002012], ['debug', 1002012, 'loginRoom'],
+      ['state', '', R.LoginFailed, 1002012],
+      ['debug', 1002012, 'loginRoom'],
       ['debug', 1002012, 'switchRoom'],
-      ['state', '', R.LoginFailed, 1002012], ['debug', 1002012, 'switchRoom'],
+      ['state', '', R.LoginFailed, 1002012],
+      ['debug', 1002012, 'switchRoom'],
       ['debug', 1002012, 'logoutRoom'],
       ['debug', 1002012, 'renewToken'],
     ]);
@@ -92,7 +111,9 @@ describe('a room ID that is not a string never disturbs a logged-in room', () =>
     w.at(2000);
     expect(codes).toEqual([1002006, 1002006, 1002005]);
     expect(seen.filter((s) => s[0] === 'state')).toEqual([
-      ['state', 'r', R.LoginFailed, 1002006], ['state', 'r', R.LoginFailed, 1002006], ['state', 'r', R.LoginFailed, 1002005],
+      ['state', 'r', R.LoginFailed, 1002006],
+      ['state', 'r', R.LoginFailed, 1002006],
+      ['state', 'r', R.LoginFailed, 1002005],
     ]);
     expect(engine.roomPhase('home')).toBe('Logined');
   });

@@ -20,7 +20,10 @@ function guarded(result: () => unknown, now: () => number, limit = 2000) {
 function offlineRoom(w: World, policy: ReconnectPolicy) {
   const errors: string[] = [];
   const engine = ZegoExpressEngine.createEngine({
-    appID: 1, driver: w.service.createDriver('A'), clock: w.clock, reconnectPolicy: policy,
+    appID: 1,
+    driver: w.service.createDriver('A'),
+    clock: w.clock,
+    reconnectPolicy: policy,
     logger: { warn: (m) => errors.push(m), error: (m) => errors.push(m) },
   });
   const seen: Array<[number, number, number]> = [];
@@ -34,22 +37,43 @@ function offlineRoom(w: World, policy: ReconnectPolicy) {
 describe('a reconnect policy on virtual time never hangs the clock', () => {
   test(`"retry at once" every time: the first retry is at once, every later one at least ${100} ms apart`, () => {
     const w = new World();
-    const { policy, calls } = guarded(() => 0, () => w.now);
+    const { policy, calls } = guarded(
+      () => 0,
+      () => w.now,
+    );
     const { seen } = offlineRoom(w, policy);
     w.at(1550);
     expect(MIN_REPEAT_RETRY_DELAY_MS).toBe(100);
-    expect(calls).toEqual([[1000, 0], [1000, 1], [1100, 2], [1200, 3], [1300, 4], [1400, 5], [1500, 6]]);
-    expect(seen).toEqual([[0, R.Logining, 0], [120, R.Logined, 0], [1000, R.Reconnecting, 1002051]]);
+    expect(calls).toEqual([
+      [1000, 0],
+      [1000, 1],
+      [1100, 2],
+      [1200, 3],
+      [1300, 4],
+      [1400, 5],
+      [1500, 6],
+    ]);
+    expect(seen).toEqual([
+      [0, R.Logining, 0],
+      [120, R.Logined, 0],
+      [1000, R.Reconnecting, 1002051],
+    ]);
   });
 
   test('Infinity is clamped to the longest timer: no storm, and the window still ends at 20 minutes', () => {
     const w = new World();
-    const { policy, calls } = guarded(() => Infinity, () => w.now);
+    const { policy, calls } = guarded(
+      () => Infinity,
+      () => w.now,
+    );
     const { seen } = offlineRoom(w, policy);
     w.at(1000 + RETRY_WINDOW_MS + 1000);
     expect(MAX_TIMER_DELAY_MS).toBe(2 ** 31 - 1);
     expect(calls).toEqual([[1000, 0]]);
-    expect(seen.slice(2)).toEqual([[1000, R.Reconnecting, 1002051], [1000 + RETRY_WINDOW_MS, R.ReconnectFailed, 1002053]]);
+    expect(seen.slice(2)).toEqual([
+      [1000, R.Reconnecting, 1002051],
+      [1000 + RETRY_WINDOW_MS, R.ReconnectFailed, 1002053],
+    ]);
   });
 
   test.each([
@@ -63,7 +87,10 @@ describe('a reconnect policy on virtual time never hangs the clock', () => {
     const { seen, errors } = offlineRoom(w, policy);
     w.at(5000);
     expect(calls).toEqual([[1000, 0]]);
-    expect(seen.slice(2)).toEqual([[1000, R.Reconnecting, 1002051], [1000, R.ReconnectFailed, 1002053]]);
+    expect(seen.slice(2)).toEqual([
+      [1000, R.Reconnecting, 1002051],
+      [1000, R.ReconnectFailed, 1002053],
+    ]);
     expect(errors.some((m) => m.includes('reconnect policy'))).toBe(true);
   });
 });
@@ -71,24 +98,40 @@ describe('a reconnect policy on virtual time never hangs the clock', () => {
 describe('a policy result that cannot be read never escapes into the app', () => {
   test.each([
     ['a Symbol', () => Symbol('delay')],
-    ['an object whose valueOf throws', () => ({ valueOf: () => { throw new Error('valueOf bomb'); } })],
-  ])('%s: setNetworkReachable(false) does not throw, and the room ends with ReconnectFailed instead of hanging in Reconnecting', (_n, result) => {
-    const w = new World();
-    const { policy } = guarded(result, () => w.now);
-    const errors: string[] = [];
-    const engine = ZegoExpressEngine.createEngine({
-      appID: 1, driver: w.service.createDriver('A'), clock: w.clock, reconnectPolicy: policy,
-      logger: { warn: (m) => errors.push(m), error: (m) => errors.push(m) },
-    });
-    const seen: Array<[number, number, number]> = [];
-    engine.setEventHandler({ onRoomStateChanged: (_r, reason, code) => seen.push([w.now, reason, code]) });
-    engine.loginRoom('r', { userID: 'A' });
-    w.at(1000);
-    expect(() => engine.setNetworkReachable(false)).not.toThrow();
-    w.at(5000);
-    expect(seen.slice(2)).toEqual([[1000, R.Reconnecting, 1002051], [1000, R.ReconnectFailed, 1002053]]);
-    expect(engine.roomPhase('r')).toBe('Idle');
-  });
+    [
+      'an object whose valueOf throws',
+      () => ({
+        valueOf: () => {
+          throw new Error('valueOf bomb');
+        },
+      }),
+    ],
+  ])(
+    '%s: setNetworkReachable(false) does not throw, and the room ends with ReconnectFailed instead of hanging in Reconnecting',
+    (_n, result) => {
+      const w = new World();
+      const { policy } = guarded(result, () => w.now);
+      const errors: string[] = [];
+      const engine = ZegoExpressEngine.createEngine({
+        appID: 1,
+        driver: w.service.createDriver('A'),
+        clock: w.clock,
+        reconnectPolicy: policy,
+        logger: { warn: (m) => errors.push(m), error: (m) => errors.push(m) },
+      });
+      const seen: Array<[number, number, number]> = [];
+      engine.setEventHandler({ onRoomStateChanged: (_r, reason, code) => seen.push([w.now, reason, code]) });
+      engine.loginRoom('r', { userID: 'A' });
+      w.at(1000);
+      expect(() => engine.setNetworkReachable(false)).not.toThrow();
+      w.at(5000);
+      expect(seen.slice(2)).toEqual([
+        [1000, R.Reconnecting, 1002051],
+        [1000, R.ReconnectFailed, 1002053],
+      ]);
+      expect(engine.roomPhase('r')).toBe('Idle');
+    },
+  );
 
   test('the same through a driver timer turn (the network drops and the first retry fails)', () => {
     const w = new World();
@@ -96,7 +139,10 @@ describe('a policy result that cannot be read never escapes into the app', () =>
     const policy: ReconnectPolicy = { nextRetryDelayMs: () => (n++ === 0 ? 0 : (Symbol('x') as unknown as number)) };
     const { seen } = offlineRoom(w, policy);
     expect(() => w.at(5000)).not.toThrow();
-    expect(seen.slice(2)).toEqual([[1000, R.Reconnecting, 1002051], [expect.any(Number), R.ReconnectFailed, 1002053]]);
+    expect(seen.slice(2)).toEqual([
+      [1000, R.Reconnecting, 1002051],
+      [expect.any(Number), R.ReconnectFailed, 1002053],
+    ]);
   });
 });
 
@@ -111,7 +157,15 @@ describe('on host timers a long delay never fires at once', () => {
       const service = new SimulatedRoomService({ clock });
       let calls = 0;
       const engine = ZegoExpressEngine.createEngine({
-        appID: 1, driver: service.createDriver('A'), clock, reconnectPolicy: { nextRetryDelayMs: () => { calls++; return calls > 5000 ? null : huge; } },
+        appID: 1,
+        driver: service.createDriver('A'),
+        clock,
+        reconnectPolicy: {
+          nextRetryDelayMs: () => {
+            calls++;
+            return calls > 5000 ? null : huge;
+          },
+        },
         logger: { warn: () => undefined, error: () => undefined },
       });
       const seen: number[] = [];

@@ -1,26 +1,40 @@
 // Issue 11, defect 6: time values at the edges. A clock is never moved by a span that is not a finite
 // number ≥ 0, simAdvance answers an error for an unreasonable span instead of running unbounded, and
 // a timer longer than the host's 2^31−1 ms limit fires when it is due, not at once.
-import { SimulatedRoomService, VirtualClock, ZegoExpressEngine, makeTestToken04, ZegoRoomStateChangedReason as R } from '../src/index';
+import {
+  SimulatedRoomService,
+  VirtualClock,
+  ZegoExpressEngine,
+  makeTestToken04,
+  ZegoRoomStateChangedReason as R,
+} from '../src/index';
 import { hostClock } from '../src/host/clock';
 import { MAX_SIM_ADVANCE_MS } from '../src/simulator/bridgeDriver';
 import { simulatorBridge } from './bridgeUnderTest';
 const { invoke: bridgeInvoke, drain: bridgeDrain, reset: bridgeReset } = simulatorBridge();
 
 describe('a virtual clock moves only by a finite span ≥ 0', () => {
-  test.each([['NaN', NaN], ['Infinity', Infinity], ['-Infinity', -Infinity], ['a negative span', -1]])(
-    'advanceSync(%s) throws RangeError, fires nothing and leaves now() unchanged', (_n, ms) => {
-      const c = new VirtualClock(5000);
-      const fired: number[] = [];
-      c.setTimeout(() => fired.push(c.now()), 100);
-      expect(() => c.advanceSync(ms)).toThrow(RangeError);
-      expect(c.now()).toBe(5000);
-      expect(fired).toEqual([]);
-      c.advanceSync(100);
-      expect(fired).toEqual([5100]);
-    });
+  test.each([
+    ['NaN', NaN],
+    ['Infinity', Infinity],
+    ['-Infinity', -Infinity],
+    ['a negative span', -1],
+  ])('advanceSync(%s) throws RangeError, fires nothing and leaves now() unchanged', (_n, ms) => {
+    const c = new VirtualClock(5000);
+    const fired: number[] = [];
+    c.setTimeout(() => fired.push(c.now()), 100);
+    expect(() => c.advanceSync(ms)).toThrow(RangeError);
+    expect(c.now()).toBe(5000);
+    expect(fired).toEqual([]);
+    c.advanceSync(100);
+    expect(fired).toEqual([5100]);
+  });
 
-  test.each([['NaN', NaN], ['Infinity', Infinity], ['a negative span', -5]])('advance(%s) rejects with RangeError and leaves time unchanged', async (_n, ms) => {
+  test.each([
+    ['NaN', NaN],
+    ['Infinity', Infinity],
+    ['a negative span', -5],
+  ])('advance(%s) rejects with RangeError and leaves time unchanged', async (_n, ms) => {
     const c = new VirtualClock(5000);
     const fired: number[] = [];
     c.setTimeout(() => fired.push(c.now()), 100);
@@ -41,19 +55,23 @@ describe('simAdvance answers an error for a span it cannot run, and never runs u
   afterAll(() => bridgeReset());
   const call = (o: unknown) => JSON.parse(bridgeInvoke(JSON.stringify(o)));
 
-  test.each([['1e15 ms', 1e15], ['1e300 ms', 1e300], ['a negative span', -1], ['one ms over the bound', 24 * 3600_000 + 1]])(
-    '%s: ok:false with 1000017, time unchanged, the logged-in room still logged in', (_n, ms) => {
-      const e = call({ op: 'createEngine', simulator: { clock: 'virtual', startMs: 0 }, clientId: 'u1' }).engine as string;
-      call({ op: 'loginRoom', engine: e, roomID: 'home', user: { userID: 'u1' } });
-      call({ op: 'simAdvance', ms: 1000 });
-      bridgeDrain();
-      const answer = call({ op: 'simAdvance', ms });
-      expect(MAX_SIM_ADVANCE_MS).toBe(24 * 3600_000);
-      expect(answer).toMatchObject({ ok: false, error: 1000017 });
-      expect(answer.message).toContain('86400000');
-      expect(call({ op: 'simNow' })).toEqual({ ok: true, now: 1000 });
-      expect(bridgeDrain()).toBe('[]');
-    });
+  test.each([
+    ['1e15 ms', 1e15],
+    ['1e300 ms', 1e300],
+    ['a negative span', -1],
+    ['one ms over the bound', 24 * 3600_000 + 1],
+  ])('%s: ok:false with 1000017, time unchanged, the logged-in room still logged in', (_n, ms) => {
+    const e = call({ op: 'createEngine', simulator: { clock: 'virtual', startMs: 0 }, clientId: 'u1' }).engine as string;
+    call({ op: 'loginRoom', engine: e, roomID: 'home', user: { userID: 'u1' } });
+    call({ op: 'simAdvance', ms: 1000 });
+    bridgeDrain();
+    const answer = call({ op: 'simAdvance', ms });
+    expect(MAX_SIM_ADVANCE_MS).toBe(24 * 3600_000);
+    expect(answer).toMatchObject({ ok: false, error: 1000017 });
+    expect(answer.message).toContain('86400000');
+    expect(call({ op: 'simNow' })).toEqual({ ok: true, now: 1000 });
+    expect(bridgeDrain()).toBe('[]');
+  });
 
   test('a whole day in one call is allowed and ends at the right time', () => {
     call({ op: 'createEngine', simulator: { clock: 'virtual', startMs: 0 }, clientId: 'u1' });
@@ -61,7 +79,10 @@ describe('simAdvance answers an error for a span it cannot run, and never runs u
   });
 
   test('a world whose start is not a usable time (1e22, beyond the largest Date) is refused at createEngine', () => {
-    expect(call({ op: 'createEngine', simulator: { clock: 'virtual', startMs: 1e22 } })).toMatchObject({ ok: false, error: 1000017 });
+    expect(call({ op: 'createEngine', simulator: { clock: 'virtual', startMs: 1e22 } })).toMatchObject({
+      ok: false,
+      error: 1000017,
+    });
     expect(() => new VirtualClock(1e22)).toThrow(RangeError);
     expect(() => new VirtualClock(NaN)).toThrow(RangeError);
   });
@@ -82,13 +103,25 @@ describe('on host timers a long timer fires when due, not at once', () => {
     jest.useFakeTimers({ now: 1_700_000_000_000 });
     const clock = hostClock();
     const service = new SimulatedRoomService({ clock, verifyToken: () => true });
-    const engine = ZegoExpressEngine.createEngine({ appID: 1, driver: service.createDriver('A'), clock, logger: { warn: () => undefined, error: () => undefined } });
+    const engine = ZegoExpressEngine.createEngine({
+      appID: 1,
+      driver: service.createDriver('A'),
+      clock,
+      logger: { warn: () => undefined, error: () => undefined },
+    });
     const seen: Array<[number, number]> = [];
     engine.setEventHandler({ onRoomStateChanged: (_r, reason, code) => seen.push([reason, code]) });
     const thirtyDaysSec = 30 * 24 * 3600;
-    engine.loginRoom('r', { userID: 'A' }, { token: makeTestToken04({ expireAtSec: Math.floor(Date.now() / 1000) + thirtyDaysSec }) });
+    engine.loginRoom(
+      'r',
+      { userID: 'A' },
+      { token: makeTestToken04({ expireAtSec: Math.floor(Date.now() / 1000) + thirtyDaysSec }) },
+    );
     jest.advanceTimersByTime(60_000);
-    expect(seen).toEqual([[R.Logining, 0], [R.Logined, 0]]);
+    expect(seen).toEqual([
+      [R.Logining, 0],
+      [R.Logined, 0],
+    ]);
     engine.destroy();
   });
 
@@ -99,7 +132,7 @@ describe('on host timers a long timer fires when due, not at once', () => {
     const fired: number[] = [];
     clock.setTimeout(() => fired.push(Date.now()), thirtyDays);
     const cancelled = clock.setTimeout(() => fired.push(-1), thirtyDays);
-    jest.advanceTimersByTime(2 ** 31);   // past the first link of the chain
+    jest.advanceTimersByTime(2 ** 31); // past the first link of the chain
     clock.clearTimeout(cancelled);
     jest.advanceTimersByTime(thirtyDays - 1 - 2 ** 31);
     expect(fired).toEqual([]);

@@ -12,7 +12,7 @@ import { sessionArb } from './model/commands';
 import { play } from './model/world';
 
 // ESM, run through babel-jest (jest.config.cjs); required so the type check does not need its types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { loadScenario, runScenario } = require('../cli/scenario.mjs') as {
   loadScenario(json: string): { scenario: unknown; errors: string[] };
   runScenario(scenario: unknown, api: unknown): { failures: string[] };
@@ -23,12 +23,19 @@ const root = join(__dirname, '..');
 const RUNS = 1000;
 const SEED = 20261126;
 
-const rows = (): string[] => (Object.keys(TRANSITIONS) as Phase[])
-  .flatMap((phase) => (Object.keys(TRANSITIONS[phase]) as Input[]).map((input) => `${phase} --${input}-->`));
+const rows = (): string[] =>
+  (Object.keys(TRANSITIONS) as Phase[]).flatMap((phase) =>
+    (Object.keys(TRANSITIONS[phase]) as Input[]).map((input) => `${phase} --${input}-->`),
+  );
 
 function scenarioFiles(): string[] {
   const dirs = [join(root, 'scenarios'), join(root, 'test', 'fixtures', 'scenarios')];
-  return dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort().map((f) => join(d, f)));
+  return dirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+      .sort()
+      .map((f) => join(d, f)),
+  );
 }
 
 const fired = new Map<string, number>();
@@ -42,12 +49,17 @@ beforeAll(() => {
   };
   for (const file of scenarioFiles()) {
     const { scenario, errors } = loadScenario(readFileSync(file, 'utf8'));
-    if (errors.length > 0) { malformed.push(basename(file)); continue; } // nothing to play
+    if (errors.length > 0) {
+      malformed.push(basename(file));
+      continue;
+    } // nothing to play
     if (runScenario(scenario, api).failures.length > 0) failing.push(basename(file));
   }
   for (const s of fc.sample(sessionArb, { numRuns: RUNS, seed: SEED })) play(s);
 });
-afterAll(() => { transitionProbe.observe = undefined; });
+afterAll(() => {
+  transitionProbe.observe = undefined;
+});
 
 test('the scenario files replayed here play as their own expectations say (the malformed fixtures and the one failing on purpose aside)', () => {
   expect(malformed).toEqual(['malformed-many.json', 'malformed-step-at.json', 'not-json.json']);
@@ -59,5 +71,3 @@ test('every row of the transition table is taken by the scenarios or the model-b
   expect(missed).toEqual([]);
   expect(fired.size).toBe(rows().length);
 });
-
-

@@ -7,7 +7,7 @@ import { PHASE_EFFECTS, TRANSITIONS, type Phase } from '../src/session/transitio
 import { cli } from './demoHelpers';
 
 // ESM, run through babel-jest (jest.config.cjs).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { renderMachineSvg } = require('../cli/diagram.mjs') as { renderMachineSvg(tables: unknown): string };
 
 const committed = readFileSync(join(__dirname, '..', 'docs', 'session-machine.svg'), 'utf8');
@@ -27,7 +27,7 @@ test('the picture has a box per phase with its entry and exit effects, and a lab
   expect(drawn).toContain('>windowEnd → ReconnectFailed 1002053<');
 });
 
-test('`zego-room-bridge diagram` prints the same SVG (the built package\'s table)', () => {
+test("`zego-room-bridge diagram` prints the same SVG (the built package's table)", () => {
   const r = cli(['diagram']);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);

@@ -2,21 +2,40 @@
 // ignores every asset without a committed meta. These fail on a missing, orphaned, drifted or
 // duplicate-GUID meta, and check that the generator itself notices each of those.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..');
 const generator = join(root, 'scripts/gen-meta.mjs');
 
-interface Problems { missing: string[]; orphaned: string[]; drifted: string[]; duplicateGuids: { guid: string; metas: string[] }[] }
+interface Problems {
+  missing: string[];
+  orphaned: string[];
+  drifted: string[];
+  duplicateGuids: { guid: string; metas: string[] }[];
+}
 function checkAt(dir: string): { status: number | null; problems: Problems } {
   const r = spawnSync(process.execPath, [generator, '--check', '--root', dir], { encoding: 'utf8' });
   return { status: r.status, problems: JSON.parse(r.stdout) as Problems };
 }
 const noProblems: Problems = { missing: [], orphaned: [], drifted: [], duplicateGuids: [] };
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
-const importerOf = (meta: string) => read(meta).split('\n').slice(2).find((l) => /^[A-Za-z]+:/.test(l) && !l.startsWith('folderAsset'));
+const importerOf = (meta: string) =>
+  read(meta)
+    .split('\n')
+    .slice(2)
+    .find((l) => /^[A-Za-z]+:/.test(l) && !l.startsWith('folderAsset'));
 
 describe('the committed metas', () => {
   test('every asset and folder under unity-plugin/ and Assets/ has exactly the meta gen:meta writes (run `npm run gen:meta` if this fails)', () => {
@@ -43,8 +62,12 @@ describe('the committed metas', () => {
   });
 
   test('no two metas anywhere in the repository share a GUID, and every GUID is 32 lowercase hex digits', () => {
-    const metas = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '*.meta'], { cwd: root, encoding: 'utf8' })
-      .split('\0').filter((p) => p && existsSync(join(root, p)));
+    const metas = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '*.meta'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
+      .split('\0')
+      .filter((p) => p && existsSync(join(root, p)));
     expect(metas.length).toBeGreaterThan(40);
     const owner = new Map<string, string>();
     const clashes: string[] = [];
@@ -70,7 +93,10 @@ describe('gen:meta on a copy of the tree', () => {
     const before = (p: string) => readFileSync(join(root, p), 'utf8');
     unlinkSync(join(dir, 'unity-plugin/Runtime/Api/ZegoTypes.cs.meta'));
     writeFileSync(join(dir, 'unity-plugin/Runtime/Api/Removed.cs.meta'), before('unity-plugin/Runtime/Api/ZegoTypes.cs.meta'));
-    writeFileSync(join(dir, 'unity-plugin/Runtime/link.xml.meta'), before('unity-plugin/Runtime/link.xml.meta').replace('TextScriptImporter', 'DefaultImporter'));
+    writeFileSync(
+      join(dir, 'unity-plugin/Runtime/link.xml.meta'),
+      before('unity-plugin/Runtime/link.xml.meta').replace('TextScriptImporter', 'DefaultImporter'),
+    );
     writeFileSync(join(dir, 'Assets/README.md.meta'), before('unity-plugin/README.md.meta'));
 
     const { status, problems } = checkAt(dir);
@@ -79,18 +105,25 @@ describe('gen:meta on a copy of the tree', () => {
     expect(problems.orphaned).toEqual(['unity-plugin/Runtime/Api/Removed.cs.meta']);
     expect(problems.drifted).toEqual(['Assets/README.md.meta', 'unity-plugin/Runtime/link.xml.meta']);
     expect(problems.duplicateGuids).toEqual([
-      { guid: /^guid: (.*)$/m.exec(before('unity-plugin/README.md.meta'))![1], metas: ['Assets/README.md.meta', 'unity-plugin/README.md.meta'] },
+      {
+        guid: /^guid: (.*)$/m.exec(before('unity-plugin/README.md.meta'))![1],
+        metas: ['Assets/README.md.meta', 'unity-plugin/README.md.meta'],
+      },
     ]);
 
     execFileSync(process.execPath, [generator, '--root', dir]);
     expect(checkAt(dir)).toEqual({ status: 0, problems: noProblems });
     expect(existsSync(join(dir, 'unity-plugin/Runtime/Api/Removed.cs.meta'))).toBe(false);
-    for (const meta of ['unity-plugin/Runtime/Api/ZegoTypes.cs.meta', 'unity-plugin/Runtime/link.xml.meta', 'Assets/README.md.meta']) {
+    for (const meta of [
+      'unity-plugin/Runtime/Api/ZegoTypes.cs.meta',
+      'unity-plugin/Runtime/link.xml.meta',
+      'Assets/README.md.meta',
+    ]) {
       expect(readFileSync(join(dir, meta), 'utf8')).toBe(before(meta));
     }
   });
 
-  test('a file added later gets its meta and its new folders\' metas; a ~ folder, a hidden file and an emptied folder get none', () => {
+  test("a file added later gets its meta and its new folders' metas; a ~ folder, a hidden file and an emptied folder get none", () => {
     mkdirSync(join(dir, 'unity-plugin/Runtime/Icons'));
     writeFileSync(join(dir, 'unity-plugin/Runtime/Icons/thumbnail.png'), 'png');
     writeFileSync(join(dir, 'unity-plugin/Runtime/.hidden.cs'), '');
@@ -103,13 +136,12 @@ describe('gen:meta on a copy of the tree', () => {
     expect(checkAt(dir).problems).toEqual({
       ...noProblems,
       missing: ['unity-plugin/Runtime/Icons.meta', 'unity-plugin/Runtime/Icons/thumbnail.png.meta'],
-      orphaned: [
-        'unity-plugin/Runtime/Native.meta',
-        ...nativeFiles.map((f) => `unity-plugin/Runtime/Native/${f}.meta`).sort(),
-      ],
+      orphaned: ['unity-plugin/Runtime/Native.meta', ...nativeFiles.map((f) => `unity-plugin/Runtime/Native/${f}.meta`).sort()],
     });
     execFileSync(process.execPath, [generator, '--root', dir]);
-    expect(readFileSync(join(dir, 'unity-plugin/Runtime/Icons/thumbnail.png.meta'), 'utf8')).toMatch(/^fileFormatVersion: 2\nguid: [0-9a-f]{32}\nTextureImporter:\n/);
+    expect(readFileSync(join(dir, 'unity-plugin/Runtime/Icons/thumbnail.png.meta'), 'utf8')).toMatch(
+      /^fileFormatVersion: 2\nguid: [0-9a-f]{32}\nTextureImporter:\n/,
+    );
     expect(existsSync(join(dir, 'unity-plugin/Documentation~.meta'))).toBe(false);
     expect(existsSync(join(dir, 'unity-plugin/Documentation~/added.md.meta'))).toBe(false);
     expect(existsSync(join(dir, 'unity-plugin/Runtime/.hidden.cs.meta'))).toBe(false);

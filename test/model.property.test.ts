@@ -10,18 +10,30 @@ const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261126);
 
 test(`room state invariants hold for ${RUNS} random sessions (seed ${SEED})`, () => {
-  const result = fc.check(fc.property(sessionArb, (s: Session) => checkInvariants(play(s)).length === 0), { numRuns: RUNS, seed: SEED });
+  const result = fc.check(
+    fc.property(sessionArb, (s: Session) => checkInvariants(play(s)).length === 0),
+    { numRuns: RUNS, seed: SEED },
+  );
   if (result.failed && result.counterexample) {
     const s = result.counterexample[0] as Session;
     const violations = checkInvariants(play(s));
-    throw new Error(`shrunk failure (${result.numShrinks} shrinks):\n${violations.slice(0, 10).join('\n')}\n\nreplay with \`zego-room-bridge run\`:\n${JSON.stringify(toScenario(s), null, 2)}`);
+    throw new Error(
+      `shrunk failure (${result.numShrinks} shrinks):\n${violations.slice(0, 10).join('\n')}\n\nreplay with \`zego-room-bridge run\`:\n${JSON.stringify(toScenario(s), null, 2)}`,
+    );
   }
   expect(result.failed).toBe(false);
   expect(result.numRuns).toBe(RUNS);
 });
 
 test('the invariants catch a broken engine (a Reconnected without Reconnecting is reported)', () => {
-  const played = play({ multiRoom: [], seed: 1, cmds: [{ op: 'login', user: 'A', room: 'r1', notify: true, token: 'none' }, { op: 'advance', ms: 1000 }] });
+  const played = play({
+    multiRoom: [],
+    seed: 1,
+    cmds: [
+      { op: 'login', user: 'A', room: 'r1', notify: true, token: 'none' },
+      { op: 'advance', ms: 1000 },
+    ],
+  });
   expect(checkInvariants(played)).toEqual([]);
   const logined = played.events.A.findIndex((e) => e.kind === 'state' && e.reason === 1);
   (played.events.A[logined] as { reason: number }).reason = 4; // Logined → Reconnected

@@ -18,13 +18,21 @@ test('sessions printed as scenario files replay to the same onRoomStateChanged s
   sessions.forEach((s, i) => {
     const file = join(dir, `s${i}.json`);
     writeFileSync(file, JSON.stringify(toScenario(s), null, 2));
-    const out = execFileSync(process.execPath, [join(root, 'cli/zego-room-bridge.mjs'), 'run', file, '--json'], { encoding: 'utf8' });
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    const out = execFileSync(process.execPath, [join(root, 'cli/zego-room-bridge.mjs'), 'run', file, '--json'], {
+      encoding: 'utf8',
+    });
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[lines.length - 1]).toMatchObject({ kind: 'result', ok: true });
     const played = play(s);
     for (const u of ['A', 'B', 'C'] as const) {
-      const want = played.events[u].filter((e) => e.kind === 'state').map((e) => `${e.t} ${e.room} ${R[(e as { reason: R }).reason]} ${(e as { code: number }).code}`);
-      const got = lines.filter((l) => l.kind === 'callback' && l.user === u && l.callback === 'onRoomStateChanged')
+      const want = played.events[u]
+        .filter((e) => e.kind === 'state')
+        .map((e) => `${e.t} ${e.room} ${R[(e as { reason: R }).reason]} ${(e as { code: number }).code}`);
+      const got = lines
+        .filter((l) => l.kind === 'callback' && l.user === u && l.callback === 'onRoomStateChanged')
         .map((l) => `${l.t} ${l.room} ${l.reason} ${l.errorCode}`);
       expect(got).toEqual(want);
     }

@@ -3,15 +3,23 @@
 import { simulatorBridge } from './bridgeUnderTest';
 import { consoleLogger, Log } from '../src/host/log';
 import {
-  SimulatedRoomService, VirtualClock, ZegoExpressEngine, ZegoRoomStateChangedReason as R, makeTestToken04, seededRandom,
-  type RoomDriver, type TraceRecord,
+  SimulatedRoomService,
+  VirtualClock,
+  ZegoExpressEngine,
+  ZegoRoomStateChangedReason as R,
+  makeTestToken04,
+  seededRandom,
+  type RoomDriver,
+  type TraceRecord,
 } from '../src/index';
 
 const sinkOf = () => {
   const lines: Array<[string, string]> = [];
   const sink = {
-    debug: (m: string) => lines.push(['debug', m]), info: (m: string) => lines.push(['info', m]),
-    warn: (m: string) => lines.push(['warn', m]), error: (m: string) => lines.push(['error', m]),
+    debug: (m: string) => lines.push(['debug', m]),
+    info: (m: string) => lines.push(['info', m]),
+    warn: (m: string) => lines.push(['warn', m]),
+    error: (m: string) => lines.push(['error', m]),
   };
   return { lines, sink };
 };
@@ -34,9 +42,16 @@ describe('logger', () => {
 
   test('a sink without debug/info gets only warnings and errors; one that throws is ignored', () => {
     const lines: string[] = [];
-    const log = new Log({ warn: (m) => lines.push(m), error: () => { throw new Error('broken console'); } });
+    const log = new Log({
+      warn: (m) => lines.push(m),
+      error: () => {
+        throw new Error('broken console');
+      },
+    });
     expect(log.debugEnabled).toBe(false);
-    log.debug('x'); log.info('y'); log.warn('z');
+    log.debug('x');
+    log.info('y');
+    log.warn('z');
     expect(() => log.error('w')).not.toThrow();
     expect(lines).toEqual(['zego-room-bridge: z']);
   });
@@ -47,18 +62,22 @@ describe('logger', () => {
     expect(Object.keys(consoleLogger('info')).sort()).toEqual(['error', 'info', 'warn']);
   });
 
-  test('an error keeps its stack: where the app\'s handler threw is in the line', () => {
+  test("an error keeps its stack: where the app's handler threw is in the line", () => {
     const clock = new VirtualClock(0);
     const service = new SimulatedRoomService({ clock });
     const { lines, sink } = sinkOf();
     const engine = ZegoExpressEngine.createEngine({ appID: 1, driver: service.createDriver('A'), clock, logger: sink, id: 'e7' });
-    function appHandlerWithABug(): never { throw new TypeError('app bug'); }
+    function appHandlerWithABug(): never {
+      throw new TypeError('app bug');
+    }
     engine.setEventHandler({ onRoomStateChanged: () => appHandlerWithABug() });
     engine.loginRoom('r', { userID: 'A' });
     clock.advanceSync(1000);
     const errors = lines.filter(([level]) => level === 'error').map(([, m]) => m);
     expect(errors).toHaveLength(2); // Logining and Logined, each reported
-    expect(errors[0].startsWith("zego-room-bridge [engine=e7]: the app's onRoomStateChanged threw: TypeError: app bug\n")).toBe(true);
+    expect(errors[0].startsWith("zego-room-bridge [engine=e7]: the app's onRoomStateChanged threw: TypeError: app bug\n")).toBe(
+      true,
+    );
     expect(errors[0]).toContain('appHandlerWithABug');
     expect(errors[0]).toContain('observability.test.ts');
   });
@@ -78,7 +97,9 @@ describe('logger', () => {
       expect(line).not.toContain(token.slice(2, 40));
       expect(line).not.toContain('not-a-token04-but-secret');
     }
-    expect(lines[0][1].startsWith('zego-room-bridge [engine=e1 room=(token)]: renew failed for (token): Error: server said (token)')).toBe(true);
+    expect(
+      lines[0][1].startsWith('zego-room-bridge [engine=e1 room=(token)]: renew failed for (token): Error: server said (token)'),
+    ).toBe(true);
   });
 
   test('a string too short to be a token is not scrubbed from ordinary words', () => {
@@ -89,19 +110,27 @@ describe('logger', () => {
     expect(lines).toEqual([['warn', 'zego-room-bridge: token must be a non-empty string']]);
   });
 
-  test('a driver whose error quotes the token: the engine\'s log line has the stack, not the token', () => {
+  test("a driver whose error quotes the token: the engine's log line has the stack, not the token", () => {
     const clock = new VirtualClock(0);
     const token = 'my-app-token-1234567890';
     const { lines, sink } = sinkOf();
     const driver: RoomDriver = {
-      start: () => undefined, stop: () => undefined, logout: () => undefined, cancelLogin: () => undefined,
-      switchRoom: () => undefined, renewToken: () => undefined,
-      login: (req) => { throw new Error(`rejected token ${req.token}`); },
+      start: () => undefined,
+      stop: () => undefined,
+      logout: () => undefined,
+      cancelLogin: () => undefined,
+      switchRoom: () => undefined,
+      renewToken: () => undefined,
+      login: (req) => {
+        throw new Error(`rejected token ${req.token}`);
+      },
     };
     const engine = ZegoExpressEngine.createEngine({ appID: 1, driver, clock, logger: sink, id: 'e2', random: seededRandom(1) });
     engine.loginRoom('r', { userID: 'A' }, { token });
     const errors = lines.filter(([level]) => level === 'error').map(([, m]) => m);
-    expect(errors[0].startsWith('zego-room-bridge [engine=e2 room=r]: driver.login threw: Error: rejected token (token)\n')).toBe(true);
+    expect(errors[0].startsWith('zego-room-bridge [engine=e2 room=r]: driver.login threw: Error: rejected token (token)\n')).toBe(
+      true,
+    );
     for (const [, line] of lines) expect(line).not.toContain(token);
   });
 
@@ -120,10 +149,21 @@ describe('logger', () => {
 });
 
 describe('trace', () => {
-  function traced(trace: (r: TraceRecord) => void, logger = { warn: () => undefined, error: () => undefined } as { warn(m: string): void; error(m: string): void }) {
+  function traced(
+    trace: (r: TraceRecord) => void,
+    logger = { warn: () => undefined, error: () => undefined } as { warn(m: string): void; error(m: string): void },
+  ) {
     const clock = new VirtualClock(5_000);
     const service = new SimulatedRoomService({ clock });
-    const engine = ZegoExpressEngine.createEngine({ appID: 1, driver: service.createDriver('A'), clock, random: seededRandom(1), id: 'eA', trace, logger });
+    const engine = ZegoExpressEngine.createEngine({
+      appID: 1,
+      driver: service.createDriver('A'),
+      clock,
+      random: seededRandom(1),
+      id: 'eA',
+      trace,
+      logger,
+    });
     const states: Array<[number, R, number]> = [];
     engine.setEventHandler({ onRoomStateChanged: (_room, reason, code) => states.push([clock.now(), reason, code]) });
     return { clock, service, engine, states };
@@ -138,23 +178,85 @@ describe('trace', () => {
     clock.advanceSync(0);
     expect(records).toEqual([
       { t: 5000, engine: 'eA', kind: 'call', name: 'createEngine', args: [{ appID: 1, roomMode: 0 }] },
-      { t: 5000, engine: 'eA', kind: 'call', name: 'loginRoom', room: 'room1', args: ['room1', { userID: 'A' }, { isUserStatusNotify: true }] },
+      {
+        t: 5000,
+        engine: 'eA',
+        kind: 'call',
+        name: 'loginRoom',
+        room: 'room1',
+        args: ['room1', { userID: 'A' }, { isUserStatusNotify: true }],
+      },
       { t: 5000, engine: 'eA', kind: 'transition', room: 'room1', from: 'Idle', to: 'Logining', input: 'login', code: 0 },
       { t: 5000, engine: 'eA', kind: 'event', name: 'onRoomStateChanged', room: 'room1', args: ['room1', R.Logining, 0, ''] },
       { t: 5000, engine: 'eA', kind: 'event', name: 'onRoomStateUpdate', room: 'room1', args: ['room1', 1, 0, ''] },
-      { t: 5120, engine: 'eA', kind: 'driver', name: 'onLoginResult', room: 'room1', args: ['room1', 1, 0, '{"room_session_id":"1"}'] },
+      {
+        t: 5120,
+        engine: 'eA',
+        kind: 'driver',
+        name: 'onLoginResult',
+        room: 'room1',
+        args: ['room1', 1, 0, '{"room_session_id":"1"}'],
+      },
       { t: 5120, engine: 'eA', kind: 'transition', room: 'room1', from: 'Logining', to: 'Logined', input: 'attemptOk', code: 0 },
-      { t: 5120, engine: 'eA', kind: 'event', name: 'onRoomStateChanged', room: 'room1', args: ['room1', R.Logined, 0, '{"room_session_id":"1"}'] },
-      { t: 5120, engine: 'eA', kind: 'event', name: 'onRoomStateUpdate', room: 'room1', args: ['room1', 2, 0, '{"room_session_id":"1"}'] },
+      {
+        t: 5120,
+        engine: 'eA',
+        kind: 'event',
+        name: 'onRoomStateChanged',
+        room: 'room1',
+        args: ['room1', R.Logined, 0, '{"room_session_id":"1"}'],
+      },
+      {
+        t: 5120,
+        engine: 'eA',
+        kind: 'event',
+        name: 'onRoomStateUpdate',
+        room: 'room1',
+        args: ['room1', 2, 0, '{"room_session_id":"1"}'],
+      },
       { t: 5120, engine: 'eA', kind: 'event', name: 'loginRoomCallback', room: 'room1', args: [0, '{"room_session_id":"1"}'] },
       { t: 6000, engine: 'eA', kind: 'driver', name: 'onLinkLost', room: 'room1', args: ['room1', 1, 1002051] },
-      { t: 6000, engine: 'eA', kind: 'transition', room: 'room1', from: 'Logined', to: 'Reconnecting', input: 'linkLost', code: 1002051 },
-      { t: 6000, engine: 'eA', kind: 'event', name: 'onRoomStateChanged', room: 'room1', args: ['room1', R.Reconnecting, 1002051, ''] },
+      {
+        t: 6000,
+        engine: 'eA',
+        kind: 'transition',
+        room: 'room1',
+        from: 'Logined',
+        to: 'Reconnecting',
+        input: 'linkLost',
+        code: 1002051,
+      },
+      {
+        t: 6000,
+        engine: 'eA',
+        kind: 'event',
+        name: 'onRoomStateChanged',
+        room: 'room1',
+        args: ['room1', R.Reconnecting, 1002051, ''],
+      },
       { t: 6000, engine: 'eA', kind: 'event', name: 'onRoomStateUpdate', room: 'room1', args: ['room1', 1, 1002051, ''] },
       // The default policy's first retry is at once: the attempt fails (no network) and the next is scheduled.
-      { t: 6000, engine: 'eA', kind: 'transition', room: 'room1', from: 'Reconnecting', to: 'Reconnecting', input: 'retryDue', code: 0 },
+      {
+        t: 6000,
+        engine: 'eA',
+        kind: 'transition',
+        room: 'room1',
+        from: 'Reconnecting',
+        to: 'Reconnecting',
+        input: 'retryDue',
+        code: 0,
+      },
       { t: 6000, engine: 'eA', kind: 'driver', name: 'onLoginResult', room: 'room1', args: ['room1', 2, 1002030, ''] },
-      { t: 6000, engine: 'eA', kind: 'transition', room: 'room1', from: 'Reconnecting', to: 'Reconnecting', input: 'attemptRetry', code: 0 },
+      {
+        t: 6000,
+        engine: 'eA',
+        kind: 'transition',
+        room: 'room1',
+        from: 'Reconnecting',
+        to: 'Reconnecting',
+        input: 'attemptRetry',
+        code: 0,
+      },
     ]);
     // Plain JSON: a record survives a round trip unchanged.
     expect(JSON.parse(JSON.stringify(records))).toEqual(records);
@@ -186,7 +288,9 @@ describe('trace', () => {
     const { clock, engine } = traced((r) => records.push(r));
     const cyclic: Record<string, unknown> = { userID: 'A' };
     cyclic.self = cyclic;
-    engine.loginRoom(42 as unknown as string, cyclic as unknown as { userID: string }, { maxMemberCount: 10n as unknown as number });
+    engine.loginRoom(42 as unknown as string, cyclic as unknown as { userID: string }, {
+      maxMemberCount: 10n as unknown as number,
+    });
     clock.advanceSync(0);
     const call = records.find((r) => r.name === 'loginRoom')!;
     expect(call.room).toBeUndefined();
@@ -198,7 +302,12 @@ describe('trace', () => {
   test('a throwing trace function changes nothing the app sees and is logged once', () => {
     const plain = traced(() => undefined);
     const errors: string[] = [];
-    const broken = traced(() => { throw new Error('trace bug'); }, { warn: () => undefined, error: (m) => errors.push(m) });
+    const broken = traced(
+      () => {
+        throw new Error('trace bug');
+      },
+      { warn: () => undefined, error: (m) => errors.push(m) },
+    );
     for (const { engine, clock, service } of [plain, broken]) {
       engine.loginRoom('room1', { userID: 'A' });
       clock.advanceSync(1000);
@@ -210,7 +319,11 @@ describe('trace', () => {
     expect(broken.states).toEqual(plain.states);
     expect(broken.states.map(([, reason]) => reason)).toEqual([R.Logining, R.Logined, R.Reconnecting, R.Reconnected]);
     expect(errors).toHaveLength(1);
-    expect(errors[0].startsWith('zego-room-bridge [engine=eA]: the trace function threw (reported once; the engine goes on): Error: trace bug\n')).toBe(true);
+    expect(
+      errors[0].startsWith(
+        'zego-room-bridge [engine=eA]: the trace function threw (reported once; the engine goes on): Error: trace bug\n',
+      ),
+    ).toBe(true);
   });
 });
 
@@ -234,10 +347,16 @@ describe('trace through the bridge', () => {
     const mine = events.filter((e) => e.engine === a);
     const records = mine.filter((e) => e.event === 'trace').map((e) => e.args[0] as TraceRecord);
     expect(records.map((r) => [r.t, r.engine, r.kind, r.name ?? `${r.from}→${r.to}`])).toEqual([
-      [0, a, 'call', 'createEngine'], [0, a, 'call', 'loginRoom'], [0, a, 'transition', 'Idle→Logining'],
-      [0, a, 'event', 'onRoomStateChanged'], [0, a, 'event', 'onRoomStateUpdate'],
-      [120, a, 'driver', 'onLoginResult'], [120, a, 'transition', 'Logining→Logined'],
-      [120, a, 'event', 'onRoomStateChanged'], [120, a, 'event', 'onRoomStateUpdate'], [120, a, 'event', 'loginRoomCallback'],
+      [0, a, 'call', 'createEngine'],
+      [0, a, 'call', 'loginRoom'],
+      [0, a, 'transition', 'Idle→Logining'],
+      [0, a, 'event', 'onRoomStateChanged'],
+      [0, a, 'event', 'onRoomStateUpdate'],
+      [120, a, 'driver', 'onLoginResult'],
+      [120, a, 'transition', 'Logining→Logined'],
+      [120, a, 'event', 'onRoomStateChanged'],
+      [120, a, 'event', 'onRoomStateUpdate'],
+      [120, a, 'event', 'loginRoomCallback'],
     ]);
     // Each app event's record comes before the event itself in the batch.
     const order = mine.map((e) => (e.event === 'trace' ? `trace:${(e.args[0] as TraceRecord).name ?? ''}` : e.event));

@@ -19,7 +19,10 @@ describe('the built package', () => {
       await clock.advance(1000);
       console.log(JSON.stringify(seen));`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
-    expect(JSON.parse(out)).toEqual([[0, 'Logining', 0], [120, 'Logined', 0]]);
+    expect(JSON.parse(out)).toEqual([
+      [0, 'Logining', 0],
+      [120, 'Logined', 0],
+    ]);
   });
 
   test('types are shipped for exports["."]', () => {
@@ -37,8 +40,22 @@ describe('the built package', () => {
     const src = readFileSync(coreMjs, 'utf8');
     expect(src).not.toMatch(/^\s*import\s/m);
     expect(src).not.toMatch(/\brequire\(/);
-    for (const api of ['TextEncoder', 'TextDecoder', 'atob(', 'btoa(', 'fetch(', 'window.', 'document.', 'process.', 'queueMicrotask', 'setImmediate']) {
-      const code = src.split('\n').filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l)).join('\n');
+    for (const api of [
+      'TextEncoder',
+      'TextDecoder',
+      'atob(',
+      'btoa(',
+      'fetch(',
+      'window.',
+      'document.',
+      'process.',
+      'queueMicrotask',
+      'setImmediate',
+    ]) {
+      const code = src
+        .split('\n')
+        .filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l))
+        .join('\n');
       expect(code).not.toContain(api);
     }
     expect(src).toMatch(/export ?\{[^}]*bridgeInvoke/);
@@ -50,7 +67,14 @@ describe('the built package', () => {
     expect(imports.map((m) => m[2])).toEqual(['./core.mjs']);
     expect(sim.match(/^\s*import\s/gm)).toHaveLength(1);
     const exportList = /export ?\{([^}]*)\};?\s*(\/\/# sourceMappingURL=\S+\s*)?$/.exec(readFileSync(coreMjs, 'utf8'))![1];
-    const exported = new Set(exportList.split(',').map((n) => n.trim().split(/\s+as\s+/).pop()));
+    const exported = new Set(
+      exportList.split(',').map((n) =>
+        n
+          .trim()
+          .split(/\s+as\s+/)
+          .pop(),
+      ),
+    );
     const imported = imports[0][1].split(',').map((n) => n.trim().split(/\s+as\s+/)[0]);
     expect(imported).toContain('defaultBridge');
     for (const name of imported) expect(exported).toContain(name);

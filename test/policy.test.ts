@@ -17,7 +17,8 @@ describe('DefaultReconnectPolicy', () => {
   test('the same seed gives the same schedule', () => {
     const a = new DefaultReconnectPolicy(seededRandom(9));
     const b = new DefaultReconnectPolicy(seededRandom(9));
-    for (let i = 0; i < 50; i++) expect(a.nextRetryDelayMs({ retryCount: i, elapsedMs: 0 })).toBe(b.nextRetryDelayMs({ retryCount: i, elapsedMs: 0 }));
+    for (let i = 0; i < 50; i++)
+      expect(a.nextRetryDelayMs({ retryCount: i, elapsedMs: 0 })).toBe(b.nextRetryDelayMs({ retryCount: i, elapsedMs: 0 }));
   });
 
   test('the retry window is 20 minutes', () => {
@@ -27,7 +28,12 @@ describe('DefaultReconnectPolicy', () => {
 
 describe('the engine and its policy', () => {
   function engineWith(w: World, policy: ReconnectPolicy) {
-    const engine = ZegoExpressEngine.createEngine({ appID: 1, driver: w.service.createDriver('A'), clock: w.clock, reconnectPolicy: policy });
+    const engine = ZegoExpressEngine.createEngine({
+      appID: 1,
+      driver: w.service.createDriver('A'),
+      clock: w.clock,
+      reconnectPolicy: policy,
+    });
     const seen: Array<[number, number, number]> = [];
     engine.setEventHandler({ onRoomStateChanged: (_r, reason, code) => seen.push([w.now, reason, code]) });
     return { engine, seen };
@@ -36,12 +42,22 @@ describe('the engine and its policy', () => {
   test('the policy sees retryCount and elapsedMs; attempts follow its delays', () => {
     const w = new World();
     const calls: Array<[number, number, number]> = [];
-    const { engine } = engineWith(w, { nextRetryDelayMs: (c) => { calls.push([w.now, c.retryCount, c.elapsedMs]); return 10_000; } });
+    const { engine } = engineWith(w, {
+      nextRetryDelayMs: (c) => {
+        calls.push([w.now, c.retryCount, c.elapsedMs]);
+        return 10_000;
+      },
+    });
     engine.loginRoom('r', { userID: 'A' });
     w.at(1000);
     w.service.setNetwork('A', false);
     w.at(31_000);
-    expect(calls).toEqual([[1000, 0, 0], [11_000, 1, 10_000], [21_000, 2, 20_000], [31_000, 3, 30_000]]);
+    expect(calls).toEqual([
+      [1000, 0, 0],
+      [11_000, 1, 10_000],
+      [21_000, 2, 20_000],
+      [31_000, 3, 30_000],
+    ]);
   });
 
   test('a policy returning null ends early with ReconnectFailed 1002053', () => {
@@ -51,7 +67,12 @@ describe('the engine and its policy', () => {
     w.at(1000);
     w.service.setNetwork('A', false);
     w.at(60_000);
-    expect(seen).toEqual([[0, R.Logining, 0], [120, R.Logined, 0], [1000, R.Reconnecting, 1002051], [3000, R.ReconnectFailed, 1002053]]);
+    expect(seen).toEqual([
+      [0, R.Logining, 0],
+      [120, R.Logined, 0],
+      [1000, R.Reconnecting, 1002051],
+      [3000, R.ReconnectFailed, 1002053],
+    ]);
   });
 
   test('the window is enforced by the clock whatever the policy says (a 1-hour delay still ends at 20 min)', () => {
@@ -61,19 +82,29 @@ describe('the engine and its policy', () => {
     w.at(1000);
     w.service.setNetwork('A', false);
     w.at(90 * 60_000);
-    expect(seen.slice(2)).toEqual([[1000, R.Reconnecting, 1002051], [1000 + RETRY_WINDOW_MS, R.ReconnectFailed, 1002053]]);
+    expect(seen.slice(2)).toEqual([
+      [1000, R.Reconnecting, 1002051],
+      [1000 + RETRY_WINDOW_MS, R.ReconnectFailed, 1002053],
+    ]);
   });
 
   test('a throwing policy is treated as giving up, not as an exception', () => {
     const w = new World();
-    const { engine, seen } = engineWith(w, { nextRetryDelayMs: () => { throw new Error('policy bug'); } });
+    const { engine, seen } = engineWith(w, {
+      nextRetryDelayMs: () => {
+        throw new Error('policy bug');
+      },
+    });
     engine.setEventHandler({ onRoomStateChanged: (_r, reason, code) => seen.push([w.now, reason, code]) });
     (engine as unknown as { log: { error: (m: string) => void } }).log.error = () => undefined;
     engine.loginRoom('r', { userID: 'A' });
     w.at(1000);
     w.service.setNetwork('A', false);
     w.at(10_000);
-    expect(seen.slice(2)).toEqual([[1000, R.Reconnecting, 1002051], [1000, R.ReconnectFailed, 1002053]]);
+    expect(seen.slice(2)).toEqual([
+      [1000, R.Reconnecting, 1002051],
+      [1000, R.ReconnectFailed, 1002053],
+    ]);
   });
 
   test('setNetworkReachable(true) retries at once: Reconnected one round trip after the signal', () => {
@@ -87,7 +118,10 @@ describe('the engine and its policy', () => {
     w.at(61_010);
     engine.setNetworkReachable(true);
     w.at(70_000);
-    expect(seen.slice(2)).toEqual([[1000, R.Reconnecting, 1002051], [61_130, R.Reconnected, 0]]);
+    expect(seen.slice(2)).toEqual([
+      [1000, R.Reconnecting, 1002051],
+      [61_130, R.Reconnected, 0],
+    ]);
   });
 
   test('setNetworkReachable(false) on a logged-in room → Reconnecting at once', () => {
@@ -98,7 +132,10 @@ describe('the engine and its policy', () => {
     engine.setNetworkReachable(false);
     w.at(5000);
     // The simulated link was fine, so the at-once retry resumes the session.
-    expect(seen.slice(2)).toEqual([[1000, R.Reconnecting, 1002051], [1120, R.Reconnected, 0]]);
+    expect(seen.slice(2)).toEqual([
+      [1000, R.Reconnecting, 1002051],
+      [1120, R.Reconnected, 0],
+    ]);
   });
 
   test('a paused host (no timer turns) still ends the window on time by the clock', () => {
@@ -110,6 +147,9 @@ describe('the engine and its policy', () => {
     w.at(2000);
     // Simulate a player paused for 30 minutes: time jumps, then timers run.
     w.at(32 * 60_000);
-    expect(seen.slice(2)).toEqual([[1000, R.Reconnecting, 1002051], [1000 + RETRY_WINDOW_MS, R.ReconnectFailed, 1002053]]);
+    expect(seen.slice(2)).toEqual([
+      [1000, R.Reconnecting, 1002051],
+      [1000 + RETRY_WINDOW_MS, R.ReconnectFailed, 1002053],
+    ]);
   });
 });

@@ -13,7 +13,9 @@ const root = join(__dirname, '..');
 const missing = '/nonexistent/zrb/chromium';
 const installHint = 'sudo apt-get update && sudo apt-get install -y chromium fonts-dejavu-core';
 let emptyBin: string;
-beforeAll(() => { emptyBin = mkdtempSync(join(tmpdir(), 'zrb-bin-')); });
+beforeAll(() => {
+  emptyBin = mkdtempSync(join(tmpdir(), 'zrb-bin-'));
+});
 afterAll(() => rmSync(emptyBin, { recursive: true, force: true }));
 
 /** Runs a script with nothing but `env` in its environment: no chromium unless the test puts one there. */
@@ -29,7 +31,7 @@ describe('scripts/test-all.sh without a browser', () => {
     expect(r.stderr).toContain("Chromium not found: no 'chromium' on PATH.");
     expect(r.stderr).toContain('(Not installed automatically: ZRB_NO_INSTALL=1.)');
     expect(r.stderr).toContain(installHint);
-    expect(r.stderr).not.toContain('command not found');   // nothing after the check ran (no npm, no build)
+    expect(r.stderr).not.toContain('command not found'); // nothing after the check ran (no npm, no build)
   });
 
   test('ZRB_CHROMIUM naming a missing file stops it the same way, without trying to install', () => {
@@ -64,13 +66,16 @@ describe('scripts/chromium.sh finds the browser', () => {
 });
 
 describe('jest with a missing browser', () => {
-  test('the browser test files fail with the missing browser\'s name and jest exits by itself', () => {
+  test("the browser test files fail with the missing browser's name and jest exits by itself", () => {
     const files = ['test/webglRealSdk.test.ts', 'test/webglBundles.test.ts', 'test/demo.svg.test.ts'];
     const r = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--ci', '--runTestsByPath', ...files], {
-      cwd: root, encoding: 'utf8', timeout: 180_000, env: { ...process.env, ZRB_CHROMIUM: missing },
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 180_000,
+      env: { ...process.env, ZRB_CHROMIUM: missing },
     });
     const out = r.stdout + r.stderr;
-    expect(r.signal).toBeNull();   // not killed by the hang guard
+    expect(r.signal).toBeNull(); // not killed by the hang guard
     expect(r.status).toBe(1);
     expect(out).toContain(`Chromium not found: ZRB_CHROMIUM=${missing} is not an executable file.`);
     expect(out).toContain(installHint);
@@ -79,7 +84,7 @@ describe('jest with a missing browser', () => {
     expect(out).not.toContain('Jest did not exit');
   });
 
-  test('exiting is the tests\' own doing: no --forceExit anywhere in the test command or the jest config', () => {
+  test("exiting is the tests' own doing: no --forceExit anywhere in the test command or the jest config", () => {
     const config = require('../jest.config.cjs') as Record<string, unknown>;
     expect(config.forceExit).toBeUndefined();
     expect(config.testTimeout).toBe(30_000);

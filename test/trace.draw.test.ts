@@ -5,9 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import {
-  SimulatedRoomService, VirtualClock, ZegoExpressEngine, seededRandom, type TraceRecord,
-} from '../src/index';
+import { SimulatedRoomService, VirtualClock, ZegoExpressEngine, seededRandom, type TraceRecord } from '../src/index';
 import { launchChromium } from './chromium';
 import { cli, root } from './demoHelpers';
 
@@ -35,22 +33,41 @@ function recordCase2(): TraceRecord[] {
   const records: TraceRecord[] = [];
   const make = (user: string, seed: number) => {
     const engine = ZegoExpressEngine.createEngine({
-      appID: 1, driver: service.createDriver(user), clock, random: seededRandom(seed),
-      id: `device-${user}`, trace: (r) => records.push(r), logger: { warn: () => undefined, error: () => undefined },
+      appID: 1,
+      driver: service.createDriver(user),
+      clock,
+      random: seededRandom(seed),
+      id: `device-${user}`,
+      trace: (r) => records.push(r),
+      logger: { warn: () => undefined, error: () => undefined },
     });
-    return { engine, login: () => engine.loginRoom('room1', { userID: user, userName: user }, { isUserStatusNotify: true }, () => undefined) };
+    return {
+      engine,
+      login: () => engine.loginRoom('room1', { userID: user, userName: user }, { isUserStatusNotify: true }, () => undefined),
+    };
   };
   const [a, b] = [make('A', 1), make('B', 2)];
   const at = (ms: number) => clock.advanceSync(T0 + ms - clock.now());
   b.login();
-  at(0); a.login();
-  at(10_000); service.setNetwork('A', false);
-  at(310_000); service.setNetwork('A', true); a.engine.setNetworkReachable(true);
+  at(0);
+  a.login();
+  at(10_000);
+  service.setNetwork('A', false);
+  at(310_000);
+  service.setNetwork('A', true);
+  a.engine.setNetworkReachable(true);
   at(370_000);
   return records;
 }
 
-interface Drawn { error: string | null; lanes: string[]; marks: string[]; spans: string[]; items: Record<string, Array<{ label: string; step: boolean }>>; ticks: string[] }
+interface Drawn {
+  error: string | null;
+  lanes: string[];
+  marks: string[];
+  spans: string[];
+  items: Record<string, Array<{ label: string; step: boolean }>>;
+  ticks: string[];
+}
 
 function parseSvg(svg: string): Promise<Drawn> {
   return page.evaluate((text) => {
@@ -60,18 +77,24 @@ function parseSvg(svg: string): Promise<Drawn> {
     const items: Record<string, Array<{ label: string; step: boolean }>> = {};
     for (const lane of Array.from(doc.querySelectorAll('g.lane'))) {
       // The first text is the lane's name; the others are the labels under the lane line.
-      items[lane.getAttribute('data-user') ?? ''] = Array.from(lane.querySelectorAll('text')).slice(1)
+      items[lane.getAttribute('data-user') ?? ''] = Array.from(lane.querySelectorAll('text'))
+        .slice(1)
         .map((t) => ({ label: t.textContent ?? '', step: t.getAttribute('font-style') === 'italic' }));
     }
     return {
       error: err ? err.textContent : null,
-      lanes: all('g.lane', 'data-user'), marks: all('g.mark', 'data-mark'), spans: all('g.span', 'data-label'),
-      items, ticks: Array.from(doc.querySelectorAll('g.axis > text')).map((t) => t.textContent ?? '').filter((t) => /^-?\d\d:\d\d\.\d{3}$/.test(t)),
+      lanes: all('g.lane', 'data-user'),
+      marks: all('g.mark', 'data-mark'),
+      spans: all('g.span', 'data-label'),
+      items,
+      ticks: Array.from(doc.querySelectorAll('g.axis > text'))
+        .map((t) => t.textContent ?? '')
+        .filter((t) => /^-?\d\d:\d\d\.\d{3}$/.test(t)),
     };
   }, svg);
 }
 
-test('a traced case-2 session is drawn as the demo\'s case-2 picture', async () => {
+test("a traced case-2 session is drawn as the demo's case-2 picture", async () => {
   const scenario = JSON.parse(readFileSync(join(root, 'scenarios', '03-reconnect-back-after-90s.json'), 'utf8'));
   // The scenario's event marks as they are, and its two step marks as what the trace shows of those steps.
   const byName = new Map<string, unknown>(scenario.marks.map((m: { name: string }) => [m.name, m]));
@@ -97,10 +120,17 @@ test('a traced case-2 session is drawn as the demo\'s case-2 picture', async () 
   // Every callback label of each lane, in order; the steps are the app's calls (the demo also shows the simulator's network steps).
   for (const lane of demo.lanes) {
     expect(drawn.items[lane].filter((i) => !i.step)).toEqual(demo.items[lane].filter((i) => !i.step));
-    expect(drawn.items[lane].filter((i) => i.step).map((i) => i.label))
-      .toEqual(demo.items[lane].filter((i) => i.step && !i.label.startsWith('network ')).map((i) => i.label));
+    expect(drawn.items[lane].filter((i) => i.step).map((i) => i.label)).toEqual(
+      demo.items[lane].filter((i) => i.step && !i.label.startsWith('network ')).map((i) => i.label),
+    );
   }
-  expect(drawn.items.A.filter((i) => !i.step).map((i) => i.label)).toEqual(['Logining 0', 'Logined 0', 'UserUpdate Add B', 'Reconnecting 1002051', 'Reconnected 0']);
+  expect(drawn.items.A.filter((i) => !i.step).map((i) => i.label)).toEqual([
+    'Logining 0',
+    'Logined 0',
+    'UserUpdate Add B',
+    'Reconnecting 1002051',
+    'Reconnected 0',
+  ]);
   // The same time axis (times since T0) but for the last column: the demo ends at its final `advance`
   // step (06:10), a trace at its last record (B's and A's online-count update at 05:29.120).
   const axis = demo.ticks.filter((t) => t !== '06:10.000');
@@ -110,7 +140,12 @@ test('a traced case-2 session is drawn as the demo\'s case-2 picture', async () 
 
 test('JSON Lines (ZegoRoomBridgeSettings.TraceFile) draw without marks: lanes named by user, times since the first record', async () => {
   const file = join(dir, 'device.jsonl');
-  writeFileSync(file, recordCase2().map((r) => JSON.stringify(r)).join('\n') + '\n');
+  writeFileSync(
+    file,
+    recordCase2()
+      .map((r) => JSON.stringify(r))
+      .join('\n') + '\n',
+  );
   const r = cli(['draw', file, '--out', dir]);
   expect(r.status).toBe(0);
   const drawn = await parseSvg(readFileSync(join(dir, 'device.svg'), 'utf8'));
@@ -129,9 +164,21 @@ describe('malformed trace files: exit 2 with the problem named', () => {
     ['no records field', '{"events": []}', '(file): a trace is a JSON array of records, an object with "records", or JSON Lines'],
     ['no records', '[]', 'records: no records (was tracing on?)'],
     ['a record without a time', JSON.stringify([good, { ...good, t: 'soon' }]), 'records[1].t: must be a number (ms)'],
-    ['an unknown kind', JSON.stringify([{ ...good, kind: 'log' }]), 'records[0].kind: must be one of call, driver, transition, event'],
-    ['a transition without its phases', JSON.stringify([{ t: 0, engine: 'e1', kind: 'transition', room: 'r', input: 'login' }]), 'records[0].from: must be a string'],
-    ['a mark without a pattern', JSON.stringify({ records: [good], marks: [{ name: 'T0', user: 'A' }] }), 'marks[0]: needs "name", "user" (a lane) and "event" (a pattern), all strings'],
+    [
+      'an unknown kind',
+      JSON.stringify([{ ...good, kind: 'log' }]),
+      'records[0].kind: must be one of call, driver, transition, event',
+    ],
+    [
+      'a transition without its phases',
+      JSON.stringify([{ t: 0, engine: 'e1', kind: 'transition', room: 'r', input: 'login' }]),
+      'records[0].from: must be a string',
+    ],
+    [
+      'a mark without a pattern',
+      JSON.stringify({ records: [good], marks: [{ name: 'T0', user: 'A' }] }),
+      'marks[0]: needs "name", "user" (a lane) and "event" (a pattern), all strings',
+    ],
   ])('%s', (_what, text, problem) => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, text);
@@ -153,7 +200,13 @@ describe('malformed trace files: exit 2 with the problem named', () => {
 
   test('a mark that matches nothing is drawn without it and exits 1', () => {
     const file = join(dir, 'unmatched.json');
-    writeFileSync(file, JSON.stringify({ records: [{ t: 0, engine: 'e1', kind: 'call', name: 'loginRoom', room: 'r', args: ['r', { userID: 'A' }, {}] }], marks: [{ name: 'T1', user: 'A', event: 'onRoomStateChanged r Logined' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        records: [{ t: 0, engine: 'e1', kind: 'call', name: 'loginRoom', room: 'r', args: ['r', { userID: 'A' }, {}] }],
+        marks: [{ name: 'T1', user: 'A', event: 'onRoomStateChanged r Logined' }],
+      }),
+    );
     const r = cli(['draw', file, '--out', dir]);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('unmatched: mark T1: lane A has no event "onRoomStateChanged r Logined" after the previous mark\n');

@@ -24,7 +24,9 @@ test('package.json: reverse-domain name, semver, Unity 2021.3, samples that exis
 
 test('the Runtime asmdef compiles with PuerTS 2.x or 3.x (versionDefines) and the Editor asmdef only in the Editor', () => {
   const rt = json('Runtime/ZegoRoomBridge.asmdef');
-  expect(rt.references).toEqual(expect.arrayContaining(['com.tencent.puerts.core', 'com.tencent.puerts.v8', 'com.tencent.puerts.webgl']));
+  expect(rt.references).toEqual(
+    expect.arrayContaining(['com.tencent.puerts.core', 'com.tencent.puerts.v8', 'com.tencent.puerts.webgl']),
+  );
   const defines = rt.versionDefines.map((d: { define: string }) => d.define);
   expect(defines).toEqual(expect.arrayContaining(['ZRB_PUERTS', 'ZRB_PUERTS_3', 'ZRB_PUERTS_V8', 'ZRB_PUERTS_WEBGL']));
   const ed = json('Editor/ZegoRoomBridge.Editor.asmdef');
@@ -33,8 +35,10 @@ test('the Runtime asmdef compiles with PuerTS 2.x or 3.x (versionDefines) and th
   expect(native.defineConstraints).toContain('ZRB_ZEGO_SDK');
 });
 
-test('the built modules ship under Runtime/Resources/ZegoRoomBridge, where PuerTS\'s loader finds them', () => {
-  const files = readdirSync(join(pkgDir, 'Runtime/Resources/ZegoRoomBridge')).filter((f) => !f.endsWith('.meta')).sort();
+test("the built modules ship under Runtime/Resources/ZegoRoomBridge, where PuerTS's loader finds them", () => {
+  const files = readdirSync(join(pkgDir, 'Runtime/Resources/ZegoRoomBridge'))
+    .filter((f) => !f.endsWith('.meta'))
+    .sort();
   // sim.mjs: the simulator (Editor, tests, demo); native.mjs: every player but WebGL; the maps are not TextAssets,
   // so players never carry them.
   expect(files).toEqual(['core.mjs', 'core.mjs.map', 'native.mjs', 'native.mjs.map', 'sim.mjs', 'webgl.mjs', 'webgl.mjs.map']);
@@ -66,8 +70,12 @@ test('LICENSE.md: the MIT licence of the zego-room-bridge contributors, 2026, th
 describe('the install URL', () => {
   const version: string = npmPackage.version;
   const installUrl = `${repoUrl}.git?path=unity-plugin#v${version}`;
-  const markdown = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '*.md'], { cwd: root, encoding: 'utf8' })
-    .split('\0').filter((p) => p && existsSync(join(root, p)));
+  const markdown = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '*.md'], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+    .split('\0')
+    .filter((p) => p && existsSync(join(root, p)));
 
   test('the UPM version is the npm version (the release tag v<version> serves both)', () => {
     expect(json('package.json').version).toBe(version);

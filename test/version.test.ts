@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BRIDGE_VERSION, bridgeInvoke } from '../src/puerts-entry';
 
-const versionIn = (file: string) => (JSON.parse(readFileSync(join(__dirname, '..', file), 'utf8')) as { version: string }).version;
+const versionIn = (file: string) =>
+  (JSON.parse(readFileSync(join(__dirname, '..', file), 'utf8')) as { version: string }).version;
 
 test('BRIDGE_VERSION is the npm package version and the UPM package version', () => {
   expect(BRIDGE_VERSION).toBe(versionIn('package.json'));
@@ -12,5 +13,9 @@ test('BRIDGE_VERSION is the npm package version and the UPM package version', ()
 });
 
 test('the bridge answers its version next to the protocol', () => {
-  expect(JSON.parse(bridgeInvoke(JSON.stringify({ op: 'version' })))).toEqual({ ok: true, protocol: 1, version: versionIn('package.json') });
+  expect(JSON.parse(bridgeInvoke(JSON.stringify({ op: 'version' })))).toEqual({
+    ok: true,
+    protocol: 1,
+    version: versionIn('package.json'),
+  });
 });

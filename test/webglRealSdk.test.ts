@@ -66,15 +66,30 @@ type Log = unknown[][];
 /** What each scenario must show on the real SDK (seconds), so "fake equals real" cannot pass vacuously. */
 const REAL_FACTS: Record<string, Log> = {
   'input rejections; LOGINING before validation; events after the promises': [
-    [0, 'version', '3.12.0'], [0, 'no token', 'rejected', 1100001], [0, 'roomStateChanged', 'r1', 'LOGINING', 0], [0, 'roomStateChanged', 'r1', 'LOGIN_FAILED', 1100001]],
+    [0, 'version', '3.12.0'],
+    [0, 'no token', 'rejected', 1100001],
+    [0, 'roomStateChanged', 'r1', 'LOGINING', 0],
+    [0, 'roomStateChanged', 'r1', 'LOGIN_FAILED', 1100001],
+  ],
   'single-room 1002001 without a state event; logoutRoom of an unknown room throws 1002002': [
-    [0, 'r2', 'rejected', 1002001], [0, 'logoutRoom nope', 'threw', 1002002]],
+    [0, 'r2', 'rejected', 1002001],
+    [0, 'logoutRoom nope', 'threw', 1002002],
+  ],
   'unreachable server: LOGIN_FAILED 1002031 at 300 s, nothing before': [
-    [299, '299 s'], [300, 'r1', 'rejected', 1002031], [300, 'roomStateChanged', 'r1', 'LOGIN_FAILED', 1002031]],
+    [299, '299 s'],
+    [300, 'r1', 'rejected', 1002031],
+    [300, 'roomStateChanged', 'r1', 'LOGIN_FAILED', 1002031],
+  ],
   'logoutRoom cancels a login: LOGOUT 0, the promise never settles; a second logoutRoom only says LOGOUT': [
-    [5, 'roomStateChanged', 'r3', 'LOGOUT', 0], [6, 'roomStateChanged', 'r3', 'LOGOUT', 0]],
+    [5, 'roomStateChanged', 'r3', 'LOGOUT', 0],
+    [6, 'roomStateChanged', 'r3', 'LOGOUT', 0],
+  ],
   'multi-room: enableMultiRoom before the first login; the same room twice is 1002056': [
-    [0, 'enableMultiRoom', true], [0, 'r1 again', 'rejected', 1002056], [0, 'r3 other user', 'rejected', 1002018], [0, 'enableMultiRoom late', false]],
+    [0, 'enableMultiRoom', true],
+    [0, 'r1 again', 'rejected', 1002056],
+    [0, 'r3 other user', 'rejected', 1002018],
+    [0, 'enableMultiRoom late', false],
+  ],
 };
 
 async function inNode(src: string): Promise<Log> {
@@ -88,7 +103,10 @@ async function inNode(src: string): Promise<Log> {
   };
   const run = new Function(`return (${src})`)() as (x: unknown) => Promise<void>;
   // Promise jobs before timers, as in a browser (VirtualClock.advance would fire a due timer first).
-  const tick = async (ms: number) => { for (let i = 0; i < 10; i++) await Promise.resolve(); await clock.advance(ms); };
+  const tick = async (ms: number) => {
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    await clock.advance(ms);
+  };
   await run({ zg, tick, log, watch });
   return out;
 }
@@ -96,20 +114,26 @@ async function inNode(src: string): Promise<Log> {
 async function inBrowser(world: BrowserWorld, src: string): Promise<Log> {
   const page = await sdkPage(world);
   try {
-    return await page.evaluate(async (source) => {
-      const w = window as unknown as { __clock: { tickAsync(ms: number): Promise<void> }; ZegoExpressEngine: new (a: number, s: string) => unknown };
-      const out: unknown[][] = [];
-      const start = Date.now();
-      const log = (...a: unknown[]) => out.push([Date.now() - start, ...a]);
-      const zg = new w.ZegoExpressEngine(1234567, source.server) as { on(e: string, f: (...a: unknown[]) => void): void };
-      const watch = () => {
-        zg.on('roomStateChanged', (...a: unknown[]) => log('roomStateChanged', a[0], a[1], a[2]));
-        zg.on('roomStateUpdate', (...a: unknown[]) => log('roomStateUpdate', a[0], a[1], a[2]));
-      };
-      const run = new Function(`return (${source.src})`)() as (x: unknown) => Promise<void>;
-      await run({ zg, tick: (ms: number) => w.__clock.tickAsync(ms), log, watch });
-      return out;
-    }, { src, server: UNREACHABLE });
+    return await page.evaluate(
+      async (source) => {
+        const w = window as unknown as {
+          __clock: { tickAsync(ms: number): Promise<void> };
+          ZegoExpressEngine: new (a: number, s: string) => unknown;
+        };
+        const out: unknown[][] = [];
+        const start = Date.now();
+        const log = (...a: unknown[]) => out.push([Date.now() - start, ...a]);
+        const zg = new w.ZegoExpressEngine(1234567, source.server) as { on(e: string, f: (...a: unknown[]) => void): void };
+        const watch = () => {
+          zg.on('roomStateChanged', (...a: unknown[]) => log('roomStateChanged', a[0], a[1], a[2]));
+          zg.on('roomStateUpdate', (...a: unknown[]) => log('roomStateUpdate', a[0], a[1], a[2]));
+        };
+        const run = new Function(`return (${source.src})`)() as (x: unknown) => Promise<void>;
+        await run({ zg, tick: (ms: number) => w.__clock.tickAsync(ms), log, watch });
+        return out;
+      },
+      { src, server: UNREACHABLE },
+    );
   } finally {
     await page.close();
   }
@@ -122,8 +146,12 @@ async function inBrowser(world: BrowserWorld, src: string): Promise<Log> {
 const toSeconds = (log: Log): Log => log.map(([t, ...rest]) => [Math.round((t as number) / 1000), ...rest]);
 
 let world: BrowserWorld;
-beforeAll(async () => { world = await openBrowser(); });
-afterAll(async () => { await world?.close(); });
+beforeAll(async () => {
+  world = await openBrowser();
+});
+afterAll(async () => {
+  await world?.close();
+});
 
 describe('the fake Web engine behaves like zego-express-engine-webrtc 3.12.0', () => {
   test.each(Object.entries(SCENARIOS))('%s', async (_name, src) => {
@@ -131,7 +159,12 @@ describe('the fake Web engine behaves like zego-express-engine-webrtc 3.12.0', (
     const fake = await inNode(src);
     expect(toSeconds(fake)).toEqual(toSeconds(real));
     for (const fact of REAL_FACTS[_name]) expect(toSeconds(real)).toContainEqual(fact);
-    if (_name.startsWith('unreachable')) expect(toSeconds(real).filter((e) => (e[0] as number) < 300 && e[1] !== '299 s').map((e) => e[2])).toEqual(['LOGINING', 'LOGINING'].map(() => 'r1'));
+    if (_name.startsWith('unreachable'))
+      expect(
+        toSeconds(real)
+          .filter((e) => (e[0] as number) < 300 && e[1] !== '299 s')
+          .map((e) => e[2]),
+      ).toEqual(['LOGINING', 'LOGINING'].map(() => 'r1'));
     if (_name.startsWith('logoutRoom cancels')) expect(real.filter((e) => e[1] === 'r3')).toEqual([]);
   });
 });

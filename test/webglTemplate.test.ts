@@ -19,14 +19,29 @@ jest.setTimeout(120_000);
 const repo = join(__dirname, '..');
 const sample = join(repo, 'unity-plugin/Samples~/WebGLTemplate');
 const modules = join(repo, 'unity-plugin/Runtime/Resources/ZegoRoomBridge');
-const sdkVersion: string = JSON.parse(readFileSync(join(repo, 'node_modules/zego-express-engine-webrtc/package.json'), 'utf8')).version;
+const sdkVersion: string = JSON.parse(
+  readFileSync(join(repo, 'node_modules/zego-express-engine-webrtc/package.json'), 'utf8'),
+).version;
 
 /** The values Unity gives the template's variables for a build named "Web" (no symbols, no memory file). */
 const UNITY_VARIABLES = {
-  LOADER_FILENAME: 'Web.loader.js', DATA_FILENAME: 'Web.data', FRAMEWORK_FILENAME: 'Web.framework.js', CODE_FILENAME: 'Web.wasm',
-  MEMORY_FILENAME: '', SYMBOLS_FILENAME: '', BACKGROUND_FILENAME: '', COMPANY_NAME: 'Acme "Games"', PRODUCT_NAME: 'Room Demo',
-  PRODUCT_VERSION: '1.0', WIDTH: 960, HEIGHT: 600, BACKGROUND_COLOR: '#231F20', SPLASH_SCREEN_STYLE: 'Dark',
-  UNITY_VERSION: '2022.3.59f1', DEVELOPMENT_PLAYER: false, DECOMPRESSION_FALLBACK: '',
+  LOADER_FILENAME: 'Web.loader.js',
+  DATA_FILENAME: 'Web.data',
+  FRAMEWORK_FILENAME: 'Web.framework.js',
+  CODE_FILENAME: 'Web.wasm',
+  MEMORY_FILENAME: '',
+  SYMBOLS_FILENAME: '',
+  BACKGROUND_FILENAME: '',
+  COMPANY_NAME: 'Acme "Games"',
+  PRODUCT_NAME: 'Room Demo',
+  PRODUCT_VERSION: '1.0',
+  WIDTH: 960,
+  HEIGHT: 600,
+  BACKGROUND_COLOR: '#231F20',
+  SPLASH_SCREEN_STYLE: 'Dark',
+  UNITY_VERSION: '2022.3.59f1',
+  DEVELOPMENT_PLAYER: false,
+  DECOMPRESSION_FALLBACK: '',
 };
 
 /** Unity's loader, reduced to what the page calls; it records what was defined when it loaded. */
@@ -44,8 +59,13 @@ const sites: StaticSite[] = [];
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolveRun) => {
-    execFile(process.execPath, [join(repo, 'cli/zego-room-bridge.mjs'), ...args], { cwd: repo, timeout: 90_000, maxBuffer: 1 << 20 },
-      (error, stdout, stderr) => resolveRun({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }));
+    execFile(
+      process.execPath,
+      [join(repo, 'cli/zego-room-bridge.mjs'), ...args],
+      { cwd: repo, timeout: 90_000, maxBuffer: 1 << 20 },
+      (error, stdout, stderr) =>
+        resolveRun({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -54,13 +74,15 @@ function buildFrom(template: string, projectAssets: string, out: string): void {
   mkdirSync(join(out, 'Build'), { recursive: true });
   for (const name of readdirSync(template)) {
     const from = join(template, name);
-    if (['.html', '.php', '.css', '.js', '.json'].includes(extname(name))) writeFileSync(join(out, name), fillUnityTemplate(readFileSync(from, 'utf8'), UNITY_VARIABLES));
+    if (['.html', '.php', '.css', '.js', '.json'].includes(extname(name)))
+      writeFileSync(join(out, name), fillUnityTemplate(readFileSync(from, 'utf8'), UNITY_VARIABLES));
     else copyFileSync(from, join(out, name));
   }
   writeFileSync(join(out, 'Build', UNITY_VARIABLES.LOADER_FILENAME), UNITY_LOADER_STAND_IN);
   // The pre-build step's copies under Assets/, then PuerTS's packer over them.
   const copies: Record<string, string> = {};
-  for (const name of ['core.mjs', 'webgl.mjs']) copies[join(projectAssets, 'ZegoRoomBridge/Resources/ZegoRoomBridge', name)] = readFileSync(join(modules, name), 'utf8');
+  for (const name of ['core.mjs', 'webgl.mjs'])
+    copies[join(projectAssets, 'ZegoRoomBridge/Resources/ZegoRoomBridge', name)] = readFileSync(join(modules, name), 'utf8');
   writeFileSync(join(out, 'puerts_browser_js_resources.js'), puertsBrowserResources(copies).script);
   writeFileSync(join(out, 'puerts-runtime.js'), PUERTS_RUNTIME_STAND_IN);
   writeFileSync(join(out, 'index.html'), injectPuertsTags(readFileSync(join(out, 'index.html'), 'utf8')));
@@ -97,7 +119,9 @@ async function openPage(folder: string): Promise<{ page: Page; errors: string[];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript({ content: fakeTimersScript() });
   await page.goto(`${site.origin}/index.html`);
-  await page.waitForFunction(() => (window as unknown as { __unity?: unknown }).__unity !== undefined, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => (window as unknown as { __unity?: unknown }).__unity !== undefined, undefined, {
+    timeout: 30_000,
+  });
   return { page, errors, site };
 }
 
@@ -106,7 +130,11 @@ describe('zego-room-bridge webgl-sdk', () => {
     expect(command.stderr).toBe('');
     expect(command.code).toBe(0);
     const file = join(templateDir, 'ZegoExpressWebRTC.js');
-    expect(command.stdout).toMatch(new RegExp(`^wrote ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+ KB\\): zego-express-engine-webrtc ${sdkVersion.replace(/\./g, '\\.')} from .+, defines window\\.ZegoExpressEngine\\n$`));
+    expect(command.stdout).toMatch(
+      new RegExp(
+        `^wrote ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+ KB\\): zego-express-engine-webrtc ${sdkVersion.replace(/\./g, '\\.')} from .+, defines window\\.ZegoExpressEngine\\n$`,
+      ),
+    );
     const code = readFileSync(file, 'utf8');
     expect(code.startsWith(`/* ZegoExpressWebRTC.js: zego-express-engine-webrtc ${sdkVersion} and its dependencies`)).toBe(true);
     // Unity preprocesses every .js file of a template: the SDK must come through unchanged.
@@ -133,7 +161,7 @@ describe('the WebGL template page, built and served from loopback', () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([128, 128]);
   });
 
-  test('the Web SDK loads first, then PuerTS\'s runtime and modules, then the Unity loader with the build\'s files; PuerTS adds no second set of tags', async () => {
+  test("the Web SDK loads first, then PuerTS's runtime and modules, then the Unity loader with the build's files; PuerTS adds no second set of tags", async () => {
     const html = readFileSync(join(built, 'index.html'), 'utf8');
     expect(injectPuertsTags(html)).toBe(html);
     expect(html).not.toMatch(/\{\{\{|^#(if|endif)/m);
@@ -142,14 +170,27 @@ describe('the WebGL template page, built and served from loopback', () => {
       const seen = await page.evaluate(() => {
         const w = window as any; // eslint-disable-line @typescript-eslint/no-explicit-any
         const box = document.getElementById('zego-room-bridge-error')!;
-        return { order: w.__loadOrder, unity: w.__unity, errorShown: getComputedStyle(box).display, version: new w.ZegoExpressEngine(1, 'wss://127.0.0.1:9/ws').getVersion() };
+        return {
+          order: w.__loadOrder,
+          unity: w.__unity,
+          errorShown: getComputedStyle(box).display,
+          version: new w.ZegoExpressEngine(1, 'wss://127.0.0.1:9/ws').getVersion(),
+        };
       });
-      expect(seen.order).toEqual([['puerts-runtime.js', 'function'], ['loader', 'function', 'function', 'object']]);
+      expect(seen.order).toEqual([
+        ['puerts-runtime.js', 'function'],
+        ['loader', 'function', 'function', 'object'],
+      ]);
       expect(seen.unity).toEqual({
         canvas: 'unity-canvas',
         config: {
-          dataUrl: 'Build/Web.data', frameworkUrl: 'Build/Web.framework.js', codeUrl: 'Build/Web.wasm', streamingAssetsUrl: 'StreamingAssets',
-          companyName: 'Acme "Games"', productName: 'Room Demo', productVersion: '1.0',
+          dataUrl: 'Build/Web.data',
+          frameworkUrl: 'Build/Web.framework.js',
+          codeUrl: 'Build/Web.wasm',
+          streamingAssetsUrl: 'StreamingAssets',
+          companyName: 'Acme "Games"',
+          productName: 'Room Demo',
+          productVersion: '1.0',
         },
       });
       expect(seen.errorShown).toBe('none');
@@ -167,40 +208,50 @@ describe('the WebGL template page, built and served from loopback', () => {
       // Made here: a WebGL player's core.mjs has no makeTestToken (the simulator's sim.mjs has).
       const pageNowMs = await page.evaluate(() => Date.now());
       const testToken = makeTestToken04({ expireAtSec: Math.floor(pageNowMs / 1000) + 7200 });
-      const seen = await page.evaluate(async ({ server, token }) => {
-        const w = window as any; // eslint-disable-line @typescript-eslint/no-explicit-any
-        // PuertsScriptHost: ExecuteModule("ZegoRoomBridge/core.mjs"), then "ZegoRoomBridge/webgl.mjs".
-        const core = w.__puertsExecuteModule('ZegoRoomBridge/core.mjs');
-        w.__puertsExecuteModule('ZegoRoomBridge/webgl.mjs');
-        const call = (req: unknown) => JSON.parse(core.bridgeInvoke(JSON.stringify(req)));
-        const log: unknown[][] = [];
-        let start = Date.now();
-        // Each event is stamped with the drain that returned it: seconds since the login, one decimal.
-        const drain = () => {
-          for (const x of JSON.parse(core.bridgeDrain())) log.push([((Date.now() - start) / 1000).toFixed(1), x.event, x.callbackId ?? null, ...x.args]);
-        };
-        // The request ZegoExpressEngine.CreateEngine sends on a WebGL player with ZegoRoomBridgeSettings' defaults.
-        const created = call({ op: 'createEngine', appID: 1234567, roomMode: 0, driver: 'web', webServer: server,
-          web: { earlyReconnecting: true, extendToRetryWindow: true, retryOnOnline: true, holdGraceMs: 1000 } });
-        const engine = created.engine;
-        call({ op: 'loginRoom', engine, roomID: 'r0', user: { userID: 'u1' }, config: {}, callbackId: 1 });
-        await w.__clock.tickAsync(100);
-        drain();
-        start = Date.now();
-        call({ op: 'loginRoom', engine, roomID: 'r1', user: { userID: 'u1' }, config: { token }, callbackId: 2 });
-        await w.__clock.tickAsync(100);
-        drain();
-        await w.__clock.tickAsync(301_000 - 100);
-        drain();
-        log.push(['the Web SDK gave up at 300 s']);
-        await w.__clock.tickAsync(1199_900 - 301_000);
-        drain();
-        log.push(['1199.9 s']);
-        await w.__clock.tickAsync(200);
-        drain();
-        call({ op: 'destroyEngine', engine });
-        return { created, log };
-      }, { server: `wss://127.0.0.1:${port}/ws`, token: testToken });
+      const seen = await page.evaluate(
+        async ({ server, token }) => {
+          const w = window as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+          // PuertsScriptHost: ExecuteModule("ZegoRoomBridge/core.mjs"), then "ZegoRoomBridge/webgl.mjs".
+          const core = w.__puertsExecuteModule('ZegoRoomBridge/core.mjs');
+          w.__puertsExecuteModule('ZegoRoomBridge/webgl.mjs');
+          const call = (req: unknown) => JSON.parse(core.bridgeInvoke(JSON.stringify(req)));
+          const log: unknown[][] = [];
+          let start = Date.now();
+          // Each event is stamped with the drain that returned it: seconds since the login, one decimal.
+          const drain = () => {
+            for (const x of JSON.parse(core.bridgeDrain()))
+              log.push([((Date.now() - start) / 1000).toFixed(1), x.event, x.callbackId ?? null, ...x.args]);
+          };
+          // The request ZegoExpressEngine.CreateEngine sends on a WebGL player with ZegoRoomBridgeSettings' defaults.
+          const created = call({
+            op: 'createEngine',
+            appID: 1234567,
+            roomMode: 0,
+            driver: 'web',
+            webServer: server,
+            web: { earlyReconnecting: true, extendToRetryWindow: true, retryOnOnline: true, holdGraceMs: 1000 },
+          });
+          const engine = created.engine;
+          call({ op: 'loginRoom', engine, roomID: 'r0', user: { userID: 'u1' }, config: {}, callbackId: 1 });
+          await w.__clock.tickAsync(100);
+          drain();
+          start = Date.now();
+          call({ op: 'loginRoom', engine, roomID: 'r1', user: { userID: 'u1' }, config: { token }, callbackId: 2 });
+          await w.__clock.tickAsync(100);
+          drain();
+          await w.__clock.tickAsync(301_000 - 100);
+          drain();
+          log.push(['the Web SDK gave up at 300 s']);
+          await w.__clock.tickAsync(1199_900 - 301_000);
+          drain();
+          log.push(['1199.9 s']);
+          await w.__clock.tickAsync(200);
+          drain();
+          call({ op: 'destroyEngine', engine });
+          return { created, log };
+        },
+        { server: `wss://127.0.0.1:${port}/ws`, token: testToken },
+      );
       expect(seen.created).toMatchObject({ ok: true });
       expect(seen.log).toEqual([
         ['0.1', 'onRoomStateChanged', null, 'r0', 0, 0, ''],
@@ -229,7 +280,11 @@ describe('the WebGL template page, built and served from loopback', () => {
         const w = window as any; // eslint-disable-line @typescript-eslint/no-explicit-any
         const core = w.__puertsExecuteModule('ZegoRoomBridge/core.mjs');
         w.__puertsExecuteModule('ZegoRoomBridge/webgl.mjs');
-        const answer = JSON.parse(core.bridgeInvoke(JSON.stringify({ op: 'createEngine', appID: 1, roomMode: 0, driver: 'web', webServer: 'wss://127.0.0.1:9/ws' })));
+        const answer = JSON.parse(
+          core.bridgeInvoke(
+            JSON.stringify({ op: 'createEngine', appID: 1, roomMode: 0, driver: 'web', webServer: 'wss://127.0.0.1:9/ws' }),
+          ),
+        );
         const box = document.getElementById('zego-room-bridge-error')!;
         return { answer, shown: getComputedStyle(box).display, text: box.textContent };
       });
@@ -243,8 +298,14 @@ describe('the WebGL template page, built and served from loopback', () => {
   });
 });
 
-describe('PuerTS\'s packer and the project path', () => {
-  const modulesAt = (project: string) => Object.fromEntries(['core.mjs', 'webgl.mjs'].map((n) => [`${project}/Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/${n}`, 'export const x = 1;']));
+describe("PuerTS's packer and the project path", () => {
+  const modulesAt = (project: string) =>
+    Object.fromEntries(
+      ['core.mjs', 'webgl.mjs'].map((n) => [
+        `${project}/Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/${n}`,
+        'export const x = 1;',
+      ]),
+    );
 
   test.each([
     ['/home/dev/Game', ['ZegoRoomBridge/core.mjs', 'ZegoRoomBridge/webgl.mjs']],

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { runTrace, type Trace } from './webgl/traceRunner';
 
 const dir = join(__dirname, 'fixtures/webgl');
-const traces: Trace[] = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+const traces: Trace[] = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
   .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Trace);
 
 describe('webgl traces', () => {
@@ -19,6 +21,18 @@ describe('webgl traces', () => {
 
   test('together the traces cover every native reason the app can see on WebGL', () => {
     const seen = new Set(traces.flatMap((t) => t.expect.app.filter((e) => e[1] === 'state').map((e) => e[3])));
-    expect([...seen].sort()).toEqual(['KickOut', 'Logined', 'Logining', 'LoginFailed', 'Logout', 'LogoutFailed', 'Reconnected', 'ReconnectFailed', 'Reconnecting'].sort());
+    expect([...seen].sort()).toEqual(
+      [
+        'KickOut',
+        'Logined',
+        'Logining',
+        'LoginFailed',
+        'Logout',
+        'LogoutFailed',
+        'Reconnected',
+        'ReconnectFailed',
+        'Reconnecting',
+      ].sort(),
+    );
   });
 });

@@ -13,9 +13,11 @@ function diagnosticsWith(driverSource: string): string[] {
   const host = ts.createCompilerHost({ ...options, noEmit: true });
   const original = host.getSourceFile.bind(host);
   host.getSourceFile = (file, lang, onError, create) =>
-    (file === driverPath ? ts.createSourceFile(file, driverSource, lang) : original(file, lang, onError, create));
+    file === driverPath ? ts.createSourceFile(file, driverSource, lang) : original(file, lang, onError, create);
   const program = ts.createProgram([driverPath], { ...options, noEmit: true }, host);
-  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? d.file.fileName.replace(root, '') : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((d) => `${d.file ? d.file.fileName.replace(root, '') : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
 }
 
 describe('the Web SDK typings', () => {

@@ -22,21 +22,34 @@ type BridgeEvent = { engine: string; event: string; args: unknown[]; callbackId?
 
 /** A refused request: `code` is what the answer (and a waiting callback) carries. */
 export class BridgeError extends Error {
-  constructor(readonly code: number, message: string) { super(message); }
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** What a registered driver factory gets besides the request (its fields, e.g. `webServer`, are the factory's to read). */
 export interface BridgeDriverContext {
-  appID: number; roomMode: ZegoRoomMode; clock: Clock; clientId: string;
+  appID: number;
+  roomMode: ZegoRoomMode;
+  clock: Clock;
+  clientId: string;
   /** Queues `{engine, event, args}` for bridgeDrain: how a driver whose other half is in C# sends it commands. */
   emit(event: string, args: unknown[]): void;
 }
 /** A driver that also takes events from the host (the `nativeEvent` op, which native.mjs adds); a TypeError it throws answers 1000017. */
-export interface HostEventDriver extends RoomDriver { onHostEvent(event: string, args: unknown[]): void }
+export interface HostEventDriver extends RoomDriver {
+  onHostEvent(event: string, args: unknown[]): void;
+}
 export type BridgeDriverFactory = (req: Record<string, unknown>, ctx: BridgeDriverContext) => RoomDriver;
 
 /** The time a createEngine asks for: top-level `clock` ("host" or "virtual") and `startMs` (the virtual clock's start). */
-export interface RequestedTime { virtual: boolean; startMs: number }
+export interface RequestedTime {
+  virtual: boolean;
+  startMs: number;
+}
 
 /** What a module adds to a bridge besides a driver: its own ops, virtual time, its state to forget on reset. */
 export interface BridgeExtension {
@@ -132,8 +145,10 @@ export function createBridge(): Bridge {
 
   function handle(req: Json): Json {
     switch (req.op) {
-      case 'version': return { protocol: BRIDGE_PROTOCOL_VERSION, version: BRIDGE_VERSION };
-      case 'createEngine': return createEngine(req);
+      case 'version':
+        return { protocol: BRIDGE_PROTOCOL_VERSION, version: BRIDGE_VERSION };
+      case 'createEngine':
+        return createEngine(req);
       case 'destroyEngine': {
         const id = str(req, 'engine');
         engineOf(req).destroy();
@@ -143,17 +158,27 @@ export function createBridge(): Bridge {
       }
       case 'loginRoom': {
         const cb = optCallback(req);
-        engineOf(req).loginRoom(req.roomID as string, req.user as ZegoUser, (req.config ?? undefined) as ZegoRoomConfig | undefined, cb);
+        engineOf(req).loginRoom(
+          req.roomID as string,
+          req.user as ZegoUser,
+          (req.config ?? undefined) as ZegoRoomConfig | undefined,
+          cb,
+        );
         return {};
       }
       case 'logoutRoom': {
         const cb = optCallback(req);
         const e = engineOf(req);
-        if (req.roomID === undefined || req.roomID === null) e.logoutRoom(cb); else e.logoutRoom(req.roomID as string, cb);
+        if (req.roomID === undefined || req.roomID === null) e.logoutRoom(cb);
+        else e.logoutRoom(req.roomID as string, cb);
         return {};
       }
       case 'switchRoom':
-        engineOf(req).switchRoom(req.fromRoomID as string, req.toRoomID as string, (req.config ?? undefined) as ZegoRoomConfig | undefined);
+        engineOf(req).switchRoom(
+          req.fromRoomID as string,
+          req.toRoomID as string,
+          (req.config ?? undefined) as ZegoRoomConfig | undefined,
+        );
         return {};
       case 'renewToken':
         engineOf(req).renewToken(req.roomID as string, req.token as string);
@@ -180,32 +205,56 @@ export function createBridge(): Bridge {
   function createEngine(req: Json): Json {
     const appID = req.appID === undefined ? 0 : num(req, 'appID');
     const roomMode = req.roomMode === ZegoRoomMode.MultiRoom ? ZegoRoomMode.MultiRoom : ZegoRoomMode.SingleRoom;
-    if (req.roomMode !== undefined && req.roomMode !== 0 && req.roomMode !== 1) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, 'roomMode must be 0 or 1');
-    if (req.trace !== undefined && typeof req.trace !== 'boolean') throw new BridgeError(ZegoErrorCode.CommonIllegalParam, '"trace" must be true or false');
+    if (req.roomMode !== undefined && req.roomMode !== 0 && req.roomMode !== 1)
+      throw new BridgeError(ZegoErrorCode.CommonIllegalParam, 'roomMode must be 0 or 1');
+    if (req.trace !== undefined && typeof req.trace !== 'boolean')
+      throw new BridgeError(ZegoErrorCode.CommonIllegalParam, '"trace" must be true or false');
     const driverName = String(req.driver ?? 'simulator');
     const factory = driverFactories.get(driverName);
     if (!factory) {
-      const hint = driverName === 'simulator' ? ' (load sim.mjs, beside core.mjs, to run the simulated room service)'
-        : driverName === 'native' ? ' (load native.mjs, beside core.mjs, to run ZEGO\'s Unity SDK)' : '';
-      throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `driver "${driverName}" is not available in this core build${hint}`);
+      const hint =
+        driverName === 'simulator'
+          ? ' (load sim.mjs, beside core.mjs, to run the simulated room service)'
+          : driverName === 'native'
+            ? " (load native.mjs, beside core.mjs, to run ZEGO's Unity SDK)"
+            : '';
+      throw new BridgeError(
+        ZegoErrorCode.CommonIllegalParam,
+        `driver "${driverName}" is not available in this core build${hint}`,
+      );
     }
     const clock = clockFor(req, driverName);
     const clientId = typeof req.clientId === 'string' && req.clientId ? req.clientId : newClientId('client');
     const seed = typeof req.seed === 'number' ? req.seed : 1;
     // The id is known before the driver exists, so a driver can queue events (commands) from start().
     const id = `e${nextEngine}`;
-    const push = (event: string, args: unknown[]) => { queue.push({ engine: id, event, args }); };
+    const push = (event: string, args: unknown[]) => {
+      queue.push({ engine: id, event, args });
+    };
     const driver = factory(req, { appID, roomMode, clock, clientId, emit: push });
     nextEngine++;
     // Trace records travel as `trace` events in the drain batch, in order with the engine's other events.
-    const trace = req.trace === true ? (record: TraceRecord) => { queue.push({ engine: id, event: 'trace', args: [record] }); } : undefined;
+    const trace =
+      req.trace === true
+        ? (record: TraceRecord) => {
+            queue.push({ engine: id, event: 'trace', args: [record] });
+          }
+        : undefined;
     const engine = ZegoExpressEngine.createEngine({
-      appID, roomMode, clock, driver, random: seededRandom(seed), logger: consoleLogger(), id, trace,
+      appID,
+      roomMode,
+      clock,
+      driver,
+      random: seededRandom(seed),
+      logger: consoleLogger(),
+      id,
+      trace,
     });
     engine.setEventHandler({
       onRoomStateChanged: (...a) => push('onRoomStateChanged', a),
       onRoomStateUpdate: (...a) => push('onRoomStateUpdate', a),
-      onRoomUserUpdate: (roomID, type, users) => push('onRoomUserUpdate', [roomID, type, users.map((u) => ({ userID: u.userID, userName: u.userName ?? u.userID }))]),
+      onRoomUserUpdate: (roomID, type, users) =>
+        push('onRoomUserUpdate', [roomID, type, users.map((u) => ({ userID: u.userID, userName: u.userName ?? u.userID }))]),
       onRoomOnlineUserCountUpdate: (...a) => push('onRoomOnlineUserCountUpdate', a),
       onRoomTokenWillExpire: (...a) => push('onRoomTokenWillExpire', a),
       onDebugError: (...a) => push('onDebugError', a),
@@ -222,7 +271,11 @@ export function createBridge(): Bridge {
       const clock = extension.clockFor?.(req, time, driverName);
       if (clock) return clock;
     }
-    if (time.virtual) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, '"clock":"virtual" needs the simulator module (sim.mjs), which moves virtual time');
+    if (time.virtual)
+      throw new BridgeError(
+        ZegoErrorCode.CommonIllegalParam,
+        '"clock":"virtual" needs the simulator module (sim.mjs), which moves virtual time',
+      );
     return hostClock();
   }
 
@@ -236,7 +289,11 @@ export function createBridge(): Bridge {
   function engineOf(req: Json): ZegoExpressEngine {
     const e = engines.get(str(req, 'engine'));
     // No engine (never created, or destroyed): ZEGO's "not logged in" is the closest documented code.
-    if (!e) throw new BridgeError(ZegoErrorCode.CommonNotLoginRoom, `no engine ${JSON.stringify(req.engine)} (destroyed or never created)`);
+    if (!e)
+      throw new BridgeError(
+        ZegoErrorCode.CommonNotLoginRoom,
+        `no engine ${JSON.stringify(req.engine)} (destroyed or never created)`,
+      );
     return e;
   }
 
@@ -273,7 +330,8 @@ export function createBridge(): Bridge {
 function requestedTime(req: Json): RequestedTime {
   const legacy = (req.simulator && typeof req.simulator === 'object' ? req.simulator : {}) as Json;
   const kind = req.clock !== undefined ? req.clock : legacy.clock;
-  if (kind !== undefined && kind !== 'host' && kind !== 'virtual') throw new BridgeError(ZegoErrorCode.CommonIllegalParam, '"clock" must be "host" or "virtual"');
+  if (kind !== undefined && kind !== 'host' && kind !== 'virtual')
+    throw new BridgeError(ZegoErrorCode.CommonIllegalParam, '"clock" must be "host" or "virtual"');
   const startMs = req.startMs !== undefined ? req.startMs : legacy.startMs === undefined ? 0 : legacy.startMs;
   if (typeof startMs !== 'number' || !(Math.abs(startMs) <= MAX_EPOCH_MS)) {
     throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"startMs" must be a number of ms within ±${MAX_EPOCH_MS}`);
@@ -297,7 +355,11 @@ function serializeEvent(ev: BridgeEvent): string {
   }
   const engine = typeof ev.engine === 'string' ? echo(ev.engine) : '';
   const event = typeof ev.event === 'string' ? echo(ev.event) : '';
-  const replacement: BridgeEvent = { engine, event: 'bridgeError', args: [ZegoErrorCode.CommonIllegalParam, event, `${LOG_PREFIX}: event ${event} ${why}`] };
+  const replacement: BridgeEvent = {
+    engine,
+    event: 'bridgeError',
+    args: [ZegoErrorCode.CommonIllegalParam, event, `${LOG_PREFIX}: event ${event} ${why}`],
+  };
   if (typeof ev.callbackId === 'number') replacement.callbackId = ev.callbackId;
   return JSON.stringify(replacement);
 }
@@ -308,18 +370,23 @@ function echo(s: string): string {
 }
 
 function printable(e: unknown): string {
-  try { return e instanceof Error ? e.message : String(e); }
-  catch { return `an unprintable ${typeof e}`; }
+  try {
+    return e instanceof Error ? e.message : String(e);
+  } catch {
+    return `an unprintable ${typeof e}`;
+  }
 }
 
 function str(req: Json, key: string): string {
   const v = req[key];
-  if (typeof v !== 'string' || v.length === 0) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be a non-empty string`);
+  if (typeof v !== 'string' || v.length === 0)
+    throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be a non-empty string`);
   return v;
 }
 function num(req: Json, key: string): number {
   const v = req[key];
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be a number`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be a number`);
   return v;
 }
 function bool(req: Json, key: string): boolean {

@@ -57,10 +57,15 @@ export interface Reaction<Event extends string, Action extends string, CodeClass
 
 /** The first row of `table` for this event, room status, code class and whether the room has a session. */
 export function findReaction<Row extends Reaction<string, string, string, string>>(
-  table: readonly Row[], event: string, status: SdkRoomStatus, codeClass: string | undefined, inSession: boolean,
+  table: readonly Row[],
+  event: string,
+  status: SdkRoomStatus,
+  codeClass: string | undefined,
+  inSession: boolean,
 ): Row | undefined {
-  return table.find((r) => r.on === event && r.in.includes(status)
-    && (r.code === undefined || r.code === codeClass) && (!r.session || inSession));
+  return table.find(
+    (r) => r.on === event && r.in.includes(status) && (r.code === undefined || r.code === codeClass) && (!r.session || inSession),
+  );
 }
 
 export abstract class SdkDriver<
@@ -108,13 +113,19 @@ export abstract class SdkDriver<
   /** The engine made an attempt for `room` (first login or reconnect). */
   protected beginAttempt(_room: Room): void {}
   /** The driver refuses this attempt with a code of its own (answered on a timer turn), or undefined. */
-  protected refusal(_request: LoginRequest): number | undefined { return undefined; }
+  protected refusal(_request: LoginRequest): number | undefined {
+    return undefined;
+  }
   /** The attempt in flight was cancelled, or the room forgotten: drop the driver's own timers and marks. */
   protected release(_room: Room): void {}
   /** The SDK may still hold the room (so leaving it needs a call). */
-  protected sdkHolds(room: Room): boolean { return room.status !== Idle; }
+  protected sdkHolds(room: Room): boolean {
+    return room.status !== Idle;
+  }
   /** The code the engine hears for the SDK's `code` under a row's mapping. */
-  protected mapCode(_mapping: Mapping | undefined, code: number): number { return code; }
+  protected mapCode(_mapping: Mapping | undefined, code: number): number {
+    return code;
+  }
 
   // ---- RoomDriver -----------------------------------------------------------------------------
 
@@ -130,14 +141,23 @@ export abstract class SdkDriver<
     if (!request.reconnect) room.session = 0; // a first login: no session of this room's yet
     this.beginAttempt(room);
     const refused = this.refusal(request);
-    if (refused !== undefined) { this.answerLater(room, refused, ''); return; }
+    if (refused !== undefined) {
+      this.answerLater(room, refused, '');
+      return;
+    }
     if (request.reconnect) {
       const pending = room.pending;
       room.pending = undefined;
-      if (pending) { this.answerLater(room, pending.code, pending.ext); return; }
+      if (pending) {
+        this.answerLater(room, pending.code, pending.ext);
+        return;
+      }
       // The SDK is on it: its own outcome answers.
       if (room.status === LoggingIn || room.status === Reconnecting) return;
-      if (room.status === LoggedIn) { this.stillInRoom(room); return; }
+      if (room.status === LoggedIn) {
+        this.stillInRoom(room);
+        return;
+      }
     }
     this.sdkLogin(room);
   }
@@ -190,7 +210,10 @@ export abstract class SdkDriver<
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
-    for (const room of this.rooms.values()) { room.generation++; this.release(room); }
+    for (const room of this.rooms.values()) {
+      room.generation++;
+      this.release(room);
+    }
     this.rooms.clear();
     this.close();
   }
@@ -235,16 +258,25 @@ export abstract class SdkDriver<
     if (row.act) for (const action of row.act) this.perform(action, room);
     const mapped = this.mapCode(row.map, code);
     switch (row.raise) {
-      case 'answer': this.answer(room, mapped, ext); break;
-      case 'linkLost': this.tellLinkLost(room, mapped); break;
-      case 'reconnected': if (room.linkLostTold) this.reconnectEnded(room, 0, ext); break;
+      case 'answer':
+        this.answer(room, mapped, ext);
+        break;
+      case 'linkLost':
+        this.tellLinkLost(room, mapped);
+        break;
+      case 'reconnected':
+        if (room.linkLostTold) this.reconnectEnded(room, 0, ext);
+        break;
       case 'reconnectFailed':
         // A failure while the app still thinks it is in the room gets a link loss first.
         if (!room.awaitingAnswer) this.tellLinkLost(room, this.lostCodeBeforeFailure);
         this.reconnectEnded(room, mapped, ext);
         break;
-      case 'kickOut': this.events.onKickOut(room.request.roomID, room.session, mapped, ext); break;
-      default: break;
+      case 'kickOut':
+        this.events.onKickOut(room.request.roomID, room.session, mapped, ext);
+        break;
+      default:
+        break;
     }
     return true;
   }
@@ -256,7 +288,10 @@ export abstract class SdkDriver<
   protected answer(room: Room, code: number, ext: string, attemptID = room.request.attemptID): void {
     if (!room.awaitingAnswer || room.request.attemptID !== attemptID) return;
     room.awaitingAnswer = false;
-    if (code === 0) { room.linkLostTold = false; room.session = attemptID; }
+    if (code === 0) {
+      room.linkLostTold = false;
+      room.session = attemptID;
+    }
     this.events.onLoginResult(room.request.roomID, attemptID, code, ext);
   }
 

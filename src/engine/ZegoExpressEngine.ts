@@ -2,9 +2,21 @@
 // RoomSession per room, relays driver events, and delivers every callback on a host timer turn.
 import { hostClock, type Clock } from '../host/clock.js';
 import { toLog, type Log, type Logger } from '../host/log.js';
-import { ROOM_STATE_OF_REASON, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason as R, ZegoUpdateType } from '../model/enums.js';
+import {
+  ROOM_STATE_OF_REASON,
+  ZegoRoomMode,
+  ZegoRoomState,
+  ZegoRoomStateChangedReason as R,
+  ZegoUpdateType,
+} from '../model/enums.js';
 import { ZegoErrorCode } from '../model/errorCodes.js';
-import type { IZegoEventHandler, ZegoRoomConfig, ZegoRoomLoginCallback, ZegoRoomLogoutCallback, ZegoUser } from '../model/types.js';
+import type {
+  IZegoEventHandler,
+  ZegoRoomConfig,
+  ZegoRoomLoginCallback,
+  ZegoRoomLogoutCallback,
+  ZegoUser,
+} from '../model/types.js';
 import { checkConfig, checkRoomID, checkUser, roomIDForEvents } from '../model/validation.js';
 import type { LoginRequest, RoomDriver, RoomDriverEvents } from '../driver/RoomDriver.js';
 import { DefaultReconnectPolicy, RETRY_WINDOW_MS, type ReconnectPolicy } from '../session/reconnectPolicy.js';
@@ -60,21 +72,27 @@ export class ZegoExpressEngine {
     const trace = typeof options.trace === 'function' ? options.trace : undefined;
     this.tracer = new Tracer(id, () => this.clock.now(), this.log, trace);
     this.dispatcher = new Dispatcher(this.clock, this.log);
-    const engine = this;
     this.sessionHost = {
       clock: this.clock,
       driver: this.driver,
       policy: options.reconnectPolicy ?? new DefaultReconnectPolicy(options.random ?? Math.random),
       windowMs: RETRY_WINDOW_MS,
       log: this.log,
-      nextAttemptID: () => ++engine.attempts,
-      emitState: (roomID, reason, code, ext) => engine.emitState(roomID, reason, code, ext),
-      deliverLoginResult: (cb, code, ext, roomID) => engine.postResult('loginRoom', cb, code, ext, roomID),
-      transitioned: (roomID, from, input, to, code) => engine.transitioned(roomID, from, input, to, code),
-      sessionEnded: (s) => { if (engine.rooms.get(s.roomID) === s) engine.rooms.delete(s.roomID); },
+      nextAttemptID: () => ++this.attempts,
+      emitState: (roomID, reason, code, ext) => this.emitState(roomID, reason, code, ext),
+      deliverLoginResult: (cb, code, ext, roomID) => this.postResult('loginRoom', cb, code, ext, roomID),
+      transitioned: (roomID, from, input, to, code) => this.transitioned(roomID, from, input, to, code),
+      sessionEnded: (s) => {
+        if (this.rooms.get(s.roomID) === s) this.rooms.delete(s.roomID);
+      },
     };
     this.tracer.call('createEngine', undefined, [{ appID: options.appID, roomMode: this.roomMode }]);
-    this.driver.start({ appID: options.appID, roomMode: this.roomMode, clock: this.clock, events: this.traced(this.driverEvents()) });
+    this.driver.start({
+      appID: options.appID,
+      roomMode: this.roomMode,
+      clock: this.clock,
+      events: this.traced(this.driverEvents()),
+    });
   }
 
   setEventHandler(handler: IZegoEventHandler | null | undefined): void {
@@ -94,7 +112,10 @@ export class ZegoExpressEngine {
     }
     // Room-mode limits are about the engine, not this room: the caller hears, no state event.
     const modeCode = this.modeCheck(roomID, user);
-    if (modeCode !== 0) { this.reject(fn, modeCode, describe(modeCode, roomID), callback, roomID); return; }
+    if (modeCode !== 0) {
+      this.reject(fn, modeCode, describe(modeCode, roomID), callback, roomID);
+      return;
+    }
     const request = makeRequest(roomID, user, config);
     this.startSession(request, callback);
   }
@@ -106,11 +127,18 @@ export class ZegoExpressEngine {
     if (this.rejectAfterDestroy(fn)) return;
     // ZEGO (Unity 2.19): "When … ZEGO_ROOM_MODE_MULTI_ROOM, this function is not available": checked first, nothing changes.
     if (this.roomMode === ZegoRoomMode.MultiRoom) {
-      this.debugError(ZegoErrorCode.RoomMultiRoomSwtichRoomInvalid, fn, 'switchRoom is not available in multi-room mode: logoutRoom, then loginRoom');
+      this.debugError(
+        ZegoErrorCode.RoomMultiRoomSwtichRoomInvalid,
+        fn,
+        'switchRoom is not available in multi-room mode: logoutRoom, then loginRoom',
+      );
       return;
     }
     const fromType = typeCheck(fromRoomID);
-    if (fromType !== 0) { this.debugError(fromType, fn, describe(fromType, fromRoomID)); return; }
+    if (fromType !== 0) {
+      this.debugError(fromType, fn, describe(fromType, fromRoomID));
+      return;
+    }
     const from = this.rooms.get(fromRoomID);
     const toCode = checkRoomID(toRoomID) || checkConfig(config);
     if (toCode !== 0) {
@@ -118,7 +146,10 @@ export class ZegoExpressEngine {
       this.debugError(toCode, fn, describe(toCode, toRoomID));
       return;
     }
-    if (!from) { this.debugError(ZegoErrorCode.RoomRoomidIncorrect, fn, `not logged in to room "${roomIDForEvents(fromRoomID)}"`); return; }
+    if (!from) {
+      this.debugError(ZegoErrorCode.RoomRoomidIncorrect, fn, `not logged in to room "${roomIDForEvents(fromRoomID)}"`);
+      return;
+    }
     if (fromRoomID === toRoomID || this.rooms.has(toRoomID)) {
       this.debugError(ZegoErrorCode.RoomRoomIdHasBeenUsed, fn, `room "${toRoomID}" is already logged in`);
       return;
@@ -131,7 +162,10 @@ export class ZegoExpressEngine {
 
   logoutRoom(roomID?: string | ZegoRoomLogoutCallback, callback?: ZegoRoomLogoutCallback): void {
     const fn = 'logoutRoom';
-    if (typeof roomID === 'function') { callback = roomID; roomID = undefined; }
+    if (typeof roomID === 'function') {
+      callback = roomID;
+      roomID = undefined;
+    }
     this.tracer.call(fn, roomID, roomID === undefined ? [] : [roomID]);
     if (this.rejectAfterDestroy(fn, callback)) return;
     const typeCode = typeCheck(roomID);
@@ -169,10 +203,19 @@ export class ZegoExpressEngine {
     this.tracer.call(fn, roomID, [roomID, token === undefined ? null : '(token)']);
     if (this.rejectAfterDestroy(fn)) return;
     const typeCode = typeCheck(roomID);
-    if (typeCode !== 0) { this.debugError(typeCode, fn, describe(typeCode, roomID)); return; }
+    if (typeCode !== 0) {
+      this.debugError(typeCode, fn, describe(typeCode, roomID));
+      return;
+    }
     const session = this.rooms.get(roomID);
-    if (!session) { this.debugError(ZegoErrorCode.RoomRoomidIncorrect, fn, `not logged in to room "${roomIDForEvents(roomID)}"`); return; }
-    if (typeof token !== 'string' || token.length === 0) { this.debugError(ZegoErrorCode.CommonIllegalParam, fn, 'token must be a non-empty string'); return; }
+    if (!session) {
+      this.debugError(ZegoErrorCode.RoomRoomidIncorrect, fn, `not logged in to room "${roomIDForEvents(roomID)}"`);
+      return;
+    }
+    if (typeof token !== 'string' || token.length === 0) {
+      this.debugError(ZegoErrorCode.CommonIllegalParam, fn, 'token must be a non-empty string');
+      return;
+    }
     session.feed('renewToken', { token });
   }
 
@@ -193,11 +236,19 @@ export class ZegoExpressEngine {
     this.destroyed = true;
     for (const s of this.rooms.values()) {
       s.dispose();
-      try { this.driver.logout(s.roomID); } catch { /* releasing anyway */ }
+      try {
+        this.driver.logout(s.roomID);
+      } catch {
+        /* releasing anyway */
+      }
     }
     this.rooms.clear();
     this.legacyState.clear();
-    try { this.driver.stop(); } catch (e) { this.log.error('driver.stop threw', e); }
+    try {
+      this.driver.stop();
+    } catch (e) {
+      this.log.error('driver.stop threw', e);
+    }
     this.dispatcher.close();
     this.handler = null;
   }
@@ -234,21 +285,36 @@ export class ZegoExpressEngine {
   }
 
   private emitState(roomID: string, reason: R, errorCode: number, extendedData: string): void {
-    this.post('onRoomStateChanged', [roomID, reason, errorCode, extendedData], (h) => h.onRoomStateChanged?.(roomID, reason, errorCode, extendedData));
+    this.post('onRoomStateChanged', [roomID, reason, errorCode, extendedData], (h) =>
+      h.onRoomStateChanged?.(roomID, reason, errorCode, extendedData),
+    );
     const state = ROOM_STATE_OF_REASON[reason];
     if (state === null) return;
     const before = this.legacyState.get(roomID) ?? ZegoRoomState.Disconnected;
-    if (state === ZegoRoomState.Disconnected) this.legacyState.delete(roomID); else this.legacyState.set(roomID, state);
-    if (state !== before) this.post('onRoomStateUpdate', [roomID, state, errorCode, extendedData], (h) => h.onRoomStateUpdate?.(roomID, state, errorCode, extendedData));
+    if (state === ZegoRoomState.Disconnected) this.legacyState.delete(roomID);
+    else this.legacyState.set(roomID, state);
+    if (state !== before)
+      this.post('onRoomStateUpdate', [roomID, state, errorCode, extendedData], (h) =>
+        h.onRoomStateUpdate?.(roomID, state, errorCode, extendedData),
+      );
   }
 
   /** Raises one app event (traced with its arguments, which are what the handler gets). */
   private post(name: string, args: unknown[], call: (h: IZegoEventHandler) => void): void {
     this.tracer.event(name, typeof args[0] === 'string' ? args[0] : undefined, args);
-    this.dispatcher.post(name, () => { const h = this.handler; if (h) call(h); });
+    this.dispatcher.post(name, () => {
+      const h = this.handler;
+      if (h) call(h);
+    });
   }
 
-  private postResult(fn: string, callback: ZegoRoomLogoutCallback | ZegoRoomLoginCallback | undefined, code: number, extendedData = '', roomID?: unknown): void {
+  private postResult(
+    fn: string,
+    callback: ZegoRoomLogoutCallback | ZegoRoomLoginCallback | undefined,
+    code: number,
+    extendedData = '',
+    roomID?: unknown,
+  ): void {
     if (!callback) return;
     this.tracer.event(`${fn}Callback`, typeof roomID === 'string' ? roomID : undefined, [code, extendedData]);
     this.dispatcher.post(`${fn} callback`, () => callback(code, extendedData));
@@ -272,7 +338,14 @@ export class ZegoExpressEngine {
   private rejectAfterDestroy(fn: string, callback?: ZegoRoomLoginCallback | ZegoRoomLogoutCallback): boolean {
     if (!this.destroyed) return false;
     // The dispatcher is closed; the caller still hears, once, on a timer turn.
-    if (callback) this.clock.setTimeout(() => { try { callback(ZegoErrorCode.CommonNotLoginRoom, ''); } catch (e) { this.log.error(`the app's ${fn} callback threw`, e); } }, 0);
+    if (callback)
+      this.clock.setTimeout(() => {
+        try {
+          callback(ZegoErrorCode.CommonNotLoginRoom, '');
+        } catch (e) {
+          this.log.error(`the app's ${fn} callback threw`, e);
+        }
+      }, 0);
     else this.log.warn(`${fn} called after destroy (${ZegoErrorCode.CommonNotLoginRoom})`);
     return true;
   }
@@ -299,13 +372,20 @@ export class ZegoExpressEngine {
       if (this.destroyed) return undefined;
       const s = this.rooms.get(roomID);
       if (s && ((kind !== 1 && s.attemptID === id) || (kind !== 0 && s.sessionID === id))) return s;
-      this.log.debug(`stale event dropped: not the room's current attempt or session`, { room: roomIDForEvents(roomID), attempt: id });
+      this.log.debug(`stale event dropped: not the room's current attempt or session`, {
+        room: roomIDForEvents(roomID),
+        attempt: id,
+      });
       return undefined;
     };
     return {
       onLoginResult: (roomID, id, code, ext) => live(roomID, id, 0)?.attemptResult(code, ext),
-      onLinkLost: (roomID, id, code) => { live(roomID, id, 1)?.feed('linkLost', { code: code || ZegoErrorCode.RoomConnectTemporaryBroken }); },
-      onKickOut: (roomID, id, code, ext) => { live(roomID, id, 2)?.feed('kickOut', { code, extendedData: ext }); },
+      onLinkLost: (roomID, id, code) => {
+        live(roomID, id, 1)?.feed('linkLost', { code: code || ZegoErrorCode.RoomConnectTemporaryBroken });
+      },
+      onKickOut: (roomID, id, code, ext) => {
+        live(roomID, id, 2)?.feed('kickOut', { code, extendedData: ext });
+      },
       onRoomUserUpdate: (roomID, id, type, users) => {
         const session = live(roomID, id, 1);
         if (!session) return;
@@ -342,7 +422,8 @@ function makeRequest(roomID: string, user: ZegoUser, config?: ZegoRoomConfig): L
 }
 
 function describe(code: number, roomID: unknown): string {
-  if (typeof roomID !== 'string') return `error ${code}: the room ID is ${roomID === null ? 'null' : typeof roomID}, not a string`;
+  if (typeof roomID !== 'string')
+    return `error ${code}: the room ID is ${roomID === null ? 'null' : typeof roomID}, not a string`;
   const named = roomIDForEvents(roomID);
   return named === roomID ? `error ${code} for room "${roomID}"` : `error ${code} for a room ID of ${roomID.length} characters`;
 }

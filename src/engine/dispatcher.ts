@@ -8,7 +8,10 @@ export class Dispatcher {
   private timer: TimerHandle | undefined;
   private closed = false;
 
-  constructor(private readonly clock: Clock, private readonly log: Log) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly log: Log,
+  ) {}
 
   post(what: string, run: () => void): void {
     if (this.closed) return;
@@ -20,7 +23,10 @@ export class Dispatcher {
   close(): void {
     this.closed = true;
     this.queue = [];
-    if (this.timer !== undefined) { this.clock.clearTimeout(this.timer); this.timer = undefined; }
+    if (this.timer !== undefined) {
+      this.clock.clearTimeout(this.timer);
+      this.timer = undefined;
+    }
   }
 
   private flush(): void {
@@ -30,8 +36,11 @@ export class Dispatcher {
     this.queue = [];
     for (const item of batch) {
       if (this.closed) return;
-      try { item.run(); }
-      catch (e) { this.log.error(`the app's ${item.what} threw`, e); }
+      try {
+        item.run();
+      } catch (e) {
+        this.log.error(`the app's ${item.what} threw`, e);
+      }
     }
   }
 }

@@ -34,13 +34,20 @@ const MAX_ITEMS = 64;
 /** A JSON value for any argument an app might pass (bad input included): bounded, no cycles, no functions. */
 export function plain(value: unknown, secrets: Secrets, depth = 0): unknown {
   switch (typeof value) {
-    case 'string': return secrets.scrub(value);
-    case 'number': return Number.isFinite(value) ? value : String(value);
-    case 'boolean': return value;
-    case 'undefined': return null;
-    case 'bigint': return `${String(value)}n`;
-    case 'function': return '(function)';
-    case 'symbol': return '(symbol)';
+    case 'string':
+      return secrets.scrub(value);
+    case 'number':
+      return Number.isFinite(value) ? value : String(value);
+    case 'boolean':
+      return value;
+    case 'undefined':
+      return null;
+    case 'bigint':
+      return `${String(value)}n`;
+    case 'function':
+      return '(function)';
+    case 'symbol':
+      return '(symbol)';
   }
   if (value === null) return null;
   if (depth >= MAX_DEPTH) return '(…)';
@@ -67,18 +74,28 @@ export class Tracer {
     private readonly fn: TraceFunction | undefined,
   ) {}
 
-  get on(): boolean { return this.fn !== undefined; }
+  get on(): boolean {
+    return this.fn !== undefined;
+  }
 
   call(name: string, room: unknown, args: unknown[]): void {
-    if (this.fn) this.emit({ kind: 'call', name, ...roomField(room, this.log.secrets), args: args.map((a) => plain(a, this.log.secrets)) });
+    if (this.fn)
+      this.emit({ kind: 'call', name, ...roomField(room, this.log.secrets), args: args.map((a) => plain(a, this.log.secrets)) });
   }
 
   driver(name: string, room: unknown, args: unknown[]): void {
-    if (this.fn) this.emit({ kind: 'driver', name, ...roomField(room, this.log.secrets), args: args.map((a) => plain(a, this.log.secrets)) });
+    if (this.fn)
+      this.emit({
+        kind: 'driver',
+        name,
+        ...roomField(room, this.log.secrets),
+        args: args.map((a) => plain(a, this.log.secrets)),
+      });
   }
 
   event(name: string, room: string | undefined, args: unknown[]): void {
-    if (this.fn) this.emit({ kind: 'event', name, ...roomField(room, this.log.secrets), args: args.map((a) => plain(a, this.log.secrets)) });
+    if (this.fn)
+      this.emit({ kind: 'event', name, ...roomField(room, this.log.secrets), args: args.map((a) => plain(a, this.log.secrets)) });
   }
 
   transition(room: string, from: string, input: string, to: string, code: number): void {
@@ -87,8 +104,9 @@ export class Tracer {
 
   private emit(fields: Omit<TraceRecord, 't' | 'engine'>): void {
     const record: TraceRecord = { t: this.now(), engine: this.engine, ...fields };
-    try { this.fn!(record); }
-    catch (e) {
+    try {
+      this.fn!(record);
+    } catch (e) {
       if (this.reported) return;
       this.reported = true;
       this.log.error('the trace function threw (reported once; the engine goes on)', e);

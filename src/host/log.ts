@@ -93,12 +93,22 @@ export class Log implements Logger {
   }
 
   /** Whether debug lines go anywhere: callers skip building them otherwise. */
-  get debugEnabled(): boolean { return typeof this.sink.debug === 'function'; }
+  get debugEnabled(): boolean {
+    return typeof this.sink.debug === 'function';
+  }
 
-  debug(message: string, context?: LogContext): void { this.write('debug', message, undefined, context); }
-  info(message: string, context?: LogContext): void { this.write('info', message, undefined, context); }
-  warn(message: string, cause?: unknown, context?: LogContext): void { this.write('warn', message, cause, context); }
-  error(message: string, cause?: unknown, context?: LogContext): void { this.write('error', message, cause, context); }
+  debug(message: string, context?: LogContext): void {
+    this.write('debug', message, undefined, context);
+  }
+  info(message: string, context?: LogContext): void {
+    this.write('info', message, undefined, context);
+  }
+  warn(message: string, cause?: unknown, context?: LogContext): void {
+    this.write('warn', message, cause, context);
+  }
+  error(message: string, cause?: unknown, context?: LogContext): void {
+    this.write('error', message, cause, context);
+  }
 
   private write(level: LogLevel, message: string, cause: unknown, context: LogContext | undefined): void {
     const write = this.sink[level];
@@ -106,7 +116,11 @@ export class Log implements Logger {
     const where = formatContext(context ? { ...this.context, ...context } : this.context);
     const why = cause === undefined ? '' : `: ${describeError(cause)}`;
     const line = this.secrets.scrub(`${LOG_PREFIX}${where}: ${message}${why}`);
-    try { write.call(this.sink, line); } catch { /* a broken sink must not break the engine */ }
+    try {
+      write.call(this.sink, line);
+    } catch {
+      /* a broken sink must not break the engine */
+    }
   }
 }
 
@@ -117,7 +131,13 @@ export function consoleLogger(minLevel: LogLevel = 'warn'): Logger {
   const order: LogLevel[] = ['debug', 'info', 'warn', 'error'];
   const out = (level: LogLevel) => (m: string) => {
     const f = c && (c[level] || c.log);
-    if (f) { try { f.call(c, m); } catch { /* a broken console must not break the engine */ } }
+    if (f) {
+      try {
+        f.call(c, m);
+      } catch {
+        /* a broken console must not break the engine */
+      }
+    }
   };
   const keeps = (level: LogLevel) => order.indexOf(level) >= order.indexOf(minLevel);
   const logger: Logger = { warn: keeps('warn') ? out('warn') : () => undefined, error: out('error') };

@@ -1,7 +1,12 @@
 // Virtual time for tests, the demo and the simulator: 20 minutes replay in milliseconds.
 import type { Clock, TimerHandle } from './clock.js';
 
-interface Timer { at: number; seq: number; fn: () => void; cancelled: boolean }
+interface Timer {
+  at: number;
+  seq: number;
+  fn: () => void;
+  cancelled: boolean;
+}
 
 /** The largest time a JavaScript Date can hold (ms since 1970); also the bound of a VirtualClock's start. */
 export const MAX_EPOCH_MS = 8.64e15;
@@ -9,7 +14,9 @@ export const MAX_EPOCH_MS = 8.64e15;
 /** The time `ms` after `from`, or a RangeError for a span that is not a finite number ≥ 0 (time is left unchanged). */
 function targetOf(from: number, ms: number, fn: string): number {
   if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-    throw new RangeError(`VirtualClock.${fn}: expected a finite number of ms >= 0, got ${typeof ms === 'number' ? String(ms) : typeof ms}`);
+    throw new RangeError(
+      `VirtualClock.${fn}: expected a finite number of ms >= 0, got ${typeof ms === 'number' ? String(ms) : typeof ms}`,
+    );
   }
   return from + ms;
 }
@@ -89,7 +96,10 @@ export class VirtualClock implements Clock {
   private popDue(target: number): Timer | undefined {
     while (this.heap.length > 0) {
       const top = this.heap[0];
-      if (top.cancelled) { this.pop(); continue; }
+      if (top.cancelled) {
+        this.pop();
+        continue;
+      }
       if (top.at > target) return undefined;
       return this.pop();
     }
@@ -120,7 +130,8 @@ export class VirtualClock implements Clock {
       h[0] = last;
       let i = 0;
       for (;;) {
-        const l = 2 * i + 1, r = l + 1;
+        const l = 2 * i + 1,
+          r = l + 1;
         let m = i;
         if (l < h.length && this.less(h[l], h[m])) m = l;
         if (r < h.length && this.less(h[r], h[m])) m = r;

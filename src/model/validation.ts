@@ -18,7 +18,10 @@ export function utf8Length(s: string): number {
     else if (c < 0x800) n += 2;
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
       const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) { n += 4; i++; } else n += 3;
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
     } else n += 3;
   }
   return n;
@@ -36,7 +39,8 @@ function idTypeCode(id: unknown, emptyCode: number, characterCode: number): numb
 
 /** 0 when valid. */
 export function checkRoomID(roomID: unknown): number {
-  if (typeof roomID !== 'string') return idTypeCode(roomID, ZegoErrorCode.RoomRoomidNull, ZegoErrorCode.RoomRoomidInvalidCharacter);
+  if (typeof roomID !== 'string')
+    return idTypeCode(roomID, ZegoErrorCode.RoomRoomidNull, ZegoErrorCode.RoomRoomidInvalidCharacter);
   if (roomID.length === 0) return ZegoErrorCode.RoomRoomidNull;
   if (!ID_CHARS.test(roomID)) return ZegoErrorCode.RoomRoomidInvalidCharacter;
   if (utf8Length(roomID) > MAX_ROOM_ID_BYTES) return ZegoErrorCode.RoomRoomidTooLong;
@@ -55,7 +59,8 @@ export function checkUser(user: unknown): number {
   if (user == null) return ZegoErrorCode.RoomUserIdNull;
   if (typeof user !== 'object') return ZegoErrorCode.CommonIllegalParam;
   const { userID, userName } = user as { userID?: unknown; userName?: unknown };
-  if (typeof userID !== 'string') return idTypeCode(userID, ZegoErrorCode.RoomUserIdNull, ZegoErrorCode.RoomUserIdInvalidCharacter);
+  if (typeof userID !== 'string')
+    return idTypeCode(userID, ZegoErrorCode.RoomUserIdNull, ZegoErrorCode.RoomUserIdInvalidCharacter);
   if (userID.length === 0) return ZegoErrorCode.RoomUserIdNull;
   if (!ID_CHARS.test(userID)) return ZegoErrorCode.RoomUserIdInvalidCharacter;
   if (utf8Length(userID) > MAX_USER_ID_BYTES) return ZegoErrorCode.RoomUserIdTooLong;
@@ -72,8 +77,13 @@ export function checkConfig(config: unknown): number {
   const { maxMemberCount, isUserStatusNotify, token } = config as Record<string, unknown>;
   if (maxMemberCount != null) {
     // ZEGO's C# field is a uint: anything that is not a whole number in [0, 2^32) is illegal.
-    if (typeof maxMemberCount !== 'number' || !Number.isInteger(maxMemberCount) ||
-        maxMemberCount < 0 || maxMemberCount > 0xffffffff) return ZegoErrorCode.CommonIllegalParam;
+    if (
+      typeof maxMemberCount !== 'number' ||
+      !Number.isInteger(maxMemberCount) ||
+      maxMemberCount < 0 ||
+      maxMemberCount > 0xffffffff
+    )
+      return ZegoErrorCode.CommonIllegalParam;
   }
   if (isUserStatusNotify != null && typeof isUserStatusNotify !== 'boolean') return ZegoErrorCode.CommonIllegalParam;
   if (token != null && typeof token !== 'string') return ZegoErrorCode.CommonIllegalParam;

@@ -17,7 +17,7 @@
 import type { LoginRequest, RoomDriverContext } from '../driver/RoomDriver.js';
 import { SdkDriver, SdkRoomStatus, type Reaction, type SdkRoom } from '../driver/sdkDriver.js';
 import { ZegoRoomMode, ZegoRoomStateChangedReason as R, ZegoUpdateType } from '../core.js';
-import { NATIVE_COMMAND as C, NATIVE_EVENT as N } from './protocol.js';
+import { NATIVE_COMMAND, NATIVE_EVENT } from './protocol.js';
 
 /** Queues one command (or one app event, for ZEGO's onDebugError) for the C# side. */
 export type NativeEmit = (event: string, args: unknown[]) => void;
@@ -40,6 +40,7 @@ const UP = [LoggedIn, Reconnecting];
  * they answer its own LogoutRoom. LoginRoom's callback is the same outcome as Logined/LoginFailed,
  * whichever ZEGO raises first.
  */
+// prettier-ignore -- a table: one row a line, columns aligned.
 export const NATIVE_REACTIONS: readonly Reaction<NativeEvent, NativeAction, 'ok' | 'failed', NativeMapping>[] = [
   { on: 'Logined', in: [LoggingIn], next: LoggedIn, raise: 'answer', map: 'success' },
   { on: 'LoginFailed', in: [LoggingIn], next: Idle, raise: 'answer' },
@@ -62,7 +63,8 @@ export class NativeZegoDriver extends SdkDriver<NativeRoom, NativeEvent, NativeA
   constructor(private readonly emit: NativeEmit) {
     // A ReconnectFailed while the app still thinks it is in the room: a link loss (code 0) first.
     super(NATIVE_REACTIONS, 0);
-    if (typeof emit !== 'function') throw new TypeError('NativeZegoDriver: pass the function that queues commands for the C# adapter');
+    if (typeof emit !== 'function')
+      throw new TypeError('NativeZegoDriver: pass the function that queues commands for the C# adapter');
   }
 
   /**
@@ -73,39 +75,42 @@ export class NativeZegoDriver extends SdkDriver<NativeRoom, NativeEvent, NativeA
     if (!Array.isArray(args)) throw new TypeError('nativeEvent: "args" must be an array');
     if (this.stopped || !this.context) return;
     switch (event) {
-      case N.roomStateChanged:
+      case NATIVE_EVENT.roomStateChanged:
         this.onRoomStateChanged(text(args, 0), int(args, 1), int(args, 2), optText(args, 3), args[4]);
         return;
-      case N.loginResult:
+      case NATIVE_EVENT.loginResult:
         this.onLoginCallback(text(args, 0), int(args, 1), int(args, 2), optText(args, 3));
         return;
-      case N.roomUserUpdate: {
+      case NATIVE_EVENT.roomUserUpdate: {
         const roomID = text(args, 0);
         const type = int(args, 1) === ZegoUpdateType.Delete ? ZegoUpdateType.Delete : ZegoUpdateType.Add;
         const list = Array.isArray(args[2]) ? args[2] : [];
-        const users = list.filter((u): u is { userID: unknown; userName?: unknown } => !!u && typeof u === 'object')
+        const users = list
+          .filter((u): u is { userID: unknown; userName?: unknown } => !!u && typeof u === 'object')
           .map((u) => ({ userID: String(u.userID), userName: typeof u.userName === 'string' ? u.userName : '' }));
         // ZEGO's userCount (args[3]) is the list's length; the bridge's delegate recomputes it.
         const room = this.tagged(roomID, args[4]);
         if (room) this.events.onRoomUserUpdate(roomID, room.session, type, users);
         return;
       }
-      case N.roomOnlineUserCountUpdate: {
+      case NATIVE_EVENT.roomOnlineUserCountUpdate: {
         const roomID = text(args, 0);
         const room = this.tagged(roomID, args[2]);
         if (room) this.events.onRoomOnlineUserCountUpdate(roomID, room.session, int(args, 1));
         return;
       }
-      case N.roomTokenWillExpire: {
+      case NATIVE_EVENT.roomTokenWillExpire: {
         const roomID = text(args, 0);
         const room = this.tagged(roomID, args[2]);
         if (room) this.events.onRoomTokenWillExpire(roomID, room.session, int(args, 1));
         return;
       }
-      case N.debugError: {
+      case NATIVE_EVENT.debugError: {
         // ZEGO's own complaint passes through unchanged, after the app events the engine already posted.
         const payload = [int(args, 0), optText(args, 1), optText(args, 2)];
-        this.context.clock.setTimeout(() => { if (!this.stopped) this.emit('onDebugError', payload); }, 0);
+        this.context.clock.setTimeout(() => {
+          if (!this.stopped) this.emit('onDebugError', payload);
+        }, 0);
         return;
       }
       default:
@@ -117,11 +122,11 @@ export class NativeZegoDriver extends SdkDriver<NativeRoom, NativeEvent, NativeA
 
   protected open(context: RoomDriverContext): void {
     // ZEGO: SetRoomMode only before CreateEngine, so the adapter does both, in that order, first.
-    this.emit(C.createEngine, [context.appID, context.roomMode]);
+    this.emit(NATIVE_COMMAND.createEngine, [context.appID, context.roomMode]);
   }
 
   protected close(): void {
-    this.emit(C.destroyEngine, []);
+    this.emit(NATIVE_COMMAND.destroyEngine, []);
   }
 
   protected newRoom(request: LoginRequest): NativeRoom {
@@ -132,11 +137,16 @@ export class NativeZegoDriver extends SdkDriver<NativeRoom, NativeEvent, NativeA
     const { roomID, user } = room.request;
     room.loginCommand = room.lastCommand = room.request.attemptID;
     room.status = LoggingIn;
-    this.emit(C.loginRoom, [roomID, { userID: user.userID, userName: user.userName }, configOf(room.request), room.loginCommand]);
+    this.emit(NATIVE_COMMAND.loginRoom, [
+      roomID,
+      { userID: user.userID, userName: user.userName },
+      configOf(room.request),
+      room.loginCommand,
+    ]);
   }
 
   protected sdkLogout(roomID: string): void {
-    this.emit(C.logoutRoom, [roomID]);
+    this.emit(NATIVE_COMMAND.logoutRoom, [roomID]);
   }
 
   /** ZEGO's SwitchRoom needs (SDK 2.x) single-room mode. */
@@ -149,11 +159,11 @@ export class NativeZegoDriver extends SdkDriver<NativeRoom, NativeEvent, NativeA
     room.loginCommand = 0; // SwitchRoom has no callback: onRoomStateChanged of the target answers
     room.lastCommand = request.attemptID;
     room.status = LoggingIn;
-    this.emit(C.switchRoom, [fromRoomID, request.roomID, configOf(request), request.attemptID]);
+    this.emit(NATIVE_COMMAND.switchRoom, [fromRoomID, request.roomID, configOf(request), request.attemptID]);
   }
 
   protected sdkRenewToken(roomID: string, token: string): void {
-    this.emit(C.renewToken, [roomID, token]);
+    this.emit(NATIVE_COMMAND.renewToken, [roomID, token]);
   }
 
   protected override release(room: NativeRoom): void {

@@ -17,9 +17,13 @@ export function registerNativeDriver(bridge: Bridge): void {
 function nativeEvent(bridge: Bridge, req: Record<string, unknown>): Record<string, unknown> {
   const id = nonEmpty(req, 'engine');
   const driver = bridge.driverOf(id) as Partial<HostEventDriver> | undefined;
-  if (!driver) throw new BridgeError(ZegoErrorCode.CommonNotLoginRoom, `no engine ${JSON.stringify(id)} (destroyed or never created)`);
+  if (!driver)
+    throw new BridgeError(ZegoErrorCode.CommonNotLoginRoom, `no engine ${JSON.stringify(id)} (destroyed or never created)`);
   if (typeof driver.onHostEvent !== 'function') {
-    throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `engine ${JSON.stringify(id)} runs no driver that takes native events`);
+    throw new BridgeError(
+      ZegoErrorCode.CommonIllegalParam,
+      `engine ${JSON.stringify(id)} runs no driver that takes native events`,
+    );
   }
   if (!Array.isArray(req.args)) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, '"args" must be an array');
   driver.onHostEvent(nonEmpty(req, 'event'), req.args);
@@ -28,6 +32,7 @@ function nativeEvent(bridge: Bridge, req: Record<string, unknown>): Record<strin
 
 function nonEmpty(req: Record<string, unknown>, key: string): string {
   const value = req[key];
-  if (typeof value !== 'string' || value.length === 0) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be a non-empty string`);
+  if (typeof value !== 'string' || value.length === 0)
+    throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be a non-empty string`);
   return value;
 }

@@ -37,7 +37,14 @@ export interface InputDetail {
 }
 
 /** @internal Called for every row taken, before its effects run: one place to watch the machine. */
-export type TransitionObserver = (roomID: string, phase: Phase, input: Input, next: Phase, reason: ZegoRoomStateChangedReason | undefined, code: number) => void;
+export type TransitionObserver = (
+  roomID: string,
+  phase: Phase,
+  input: Input,
+  next: Phase,
+  reason: ZegoRoomStateChangedReason | undefined,
+  code: number,
+) => void;
 
 /**
  * @internal Module-wide watcher of every row taken, for the test that checks each row is reached
@@ -75,21 +82,33 @@ export class RoomSession {
     this.loginRequest = { ...request };
   }
 
-  get roomID(): string { return this.loginRequest.roomID; }
+  get roomID(): string {
+    return this.loginRequest.roomID;
+  }
 
   /** The login this session makes (its token is the latest renewToken's). */
-  get request(): Readonly<LoginRequest> { return this.loginRequest; }
+  get request(): Readonly<LoginRequest> {
+    return this.loginRequest;
+  }
 
-  get phase(): Phase { return this.current; }
+  get phase(): Phase {
+    return this.current;
+  }
 
   /** The id of the attempt in flight, if any. */
-  get attemptID(): number | undefined { return this.inFlight; }
+  get attemptID(): number | undefined {
+    return this.inFlight;
+  }
 
   /** The id of the attempt that got this client into the room, once one did. */
-  get sessionID(): number | undefined { return this.session; }
+  get sessionID(): number | undefined {
+    return this.session;
+  }
 
   /** Active = the room is taken: logging in, logged in or reconnecting. */
-  get active(): boolean { return this.current !== 'Idle'; }
+  get active(): boolean {
+    return this.current !== 'Idle';
+  }
 
   /**
    * Queues one input and, unless an input is being run already (this call comes from one of its
@@ -105,7 +124,11 @@ export class RoomSession {
         this.step(next.input, next.detail);
       }
       if (this.queue.length > 0) {
-        this.host.log.error(`more than ${MAX_CHAINED_INPUTS} inputs caused by one, dropped: ${this.queue.map((q) => q.input).join(', ')}`, undefined, { room: this.roomID });
+        this.host.log.error(
+          `more than ${MAX_CHAINED_INPUTS} inputs caused by one, dropped: ${this.queue.map((q) => q.input).join(', ')}`,
+          undefined,
+          { room: this.roomID },
+        );
         this.queue.length = 0;
       }
     } finally {
@@ -121,9 +144,10 @@ export class RoomSession {
     if (errorCode === 0) {
       this.session = id;
       this.feed('attemptOk', { code: 0, extendedData });
-    }
-    else if (RETRYABLE_LOGIN_ERRORS.has(errorCode)) { this.failures++; this.feed('attemptRetry', { code: errorCode }); }
-    else this.feed('attemptFail', { code: errorCode, extendedData });
+    } else if (RETRYABLE_LOGIN_ERRORS.has(errorCode)) {
+      this.failures++;
+      this.feed('attemptRetry', { code: errorCode });
+    } else this.feed('attemptFail', { code: errorCode, extendedData });
   }
 
   /** One row of the table: the whole of a transition happens here. A pair with no row is ignored. */
@@ -149,7 +173,10 @@ export class RoomSession {
       case 'openWindow':
         this.windowStart = clock.now();
         this.failures = 0;
-        this.windowTimer = clock.setTimeout(() => { this.windowTimer = undefined; this.feed('windowEnd'); }, this.host.windowMs);
+        this.windowTimer = clock.setTimeout(() => {
+          this.windowTimer = undefined;
+          this.feed('windowEnd');
+        }, this.host.windowMs);
         return;
       case 'closeWindow':
         this.clearTimers();
@@ -166,11 +193,17 @@ export class RoomSession {
         return;
       case 'retryNow':
         if (this.inFlight !== undefined) return;
-        if (this.retryTimer !== undefined) { clock.clearTimeout(this.retryTimer); this.retryTimer = undefined; }
+        if (this.retryTimer !== undefined) {
+          clock.clearTimeout(this.retryTimer);
+          this.retryTimer = undefined;
+        }
         this.attempt(undefined);
         return;
       case 'cancelAttempt':
-        if (this.retryTimer !== undefined) { clock.clearTimeout(this.retryTimer); this.retryTimer = undefined; }
+        if (this.retryTimer !== undefined) {
+          clock.clearTimeout(this.retryTimer);
+          this.retryTimer = undefined;
+        }
         if (this.inFlight !== undefined) {
           this.inFlight = undefined;
           this.guard('cancelLogin', () => driver.cancelLogin(this.roomID));
@@ -210,7 +243,10 @@ export class RoomSession {
   filterUserUpdate(add: boolean, userIDs: string[]): string[] {
     if (this.current !== 'Logined') return [];
     const changed = userIDs.filter((id) => id !== this.loginRequest.user.userID && this.users.has(id) !== add);
-    for (const id of changed) { if (add) this.users.add(id); else this.users.delete(id); }
+    for (const id of changed) {
+      if (add) this.users.add(id);
+      else this.users.delete(id);
+    }
     return changed;
   }
 
@@ -226,7 +262,10 @@ export class RoomSession {
   private attempt(fromRoomID: string | undefined): void {
     if (this.inFlight !== undefined) return;
     // PuerTS timers stop while the player is paused: the window is checked against the clock too.
-    if (this.windowExpired()) { this.feed('windowEnd'); return; }
+    if (this.windowExpired()) {
+      this.feed('windowEnd');
+      return;
+    }
     const id = this.host.nextAttemptID();
     this.inFlight = id;
     const req: LoginRequest = { ...this.loginRequest, reconnect: this.current === 'Reconnecting', attemptID: id };
@@ -236,7 +275,10 @@ export class RoomSession {
       else this.host.driver.login(req);
     });
     // A driver that throws is treated like a network failure: retried inside the window.
-    if (!ok) this.host.clock.setTimeout(() => { if (this.inFlight === id) this.attemptResult(ZegoErrorCode.RoomErrorConnectFailed, ''); }, 0);
+    if (!ok)
+      this.host.clock.setTimeout(() => {
+        if (this.inFlight === id) this.attemptResult(ZegoErrorCode.RoomErrorConnectFailed, '');
+      }, 0);
   }
 
   private scheduleRetry(): void {
@@ -245,7 +287,10 @@ export class RoomSession {
     const delay = elapsedMs < windowMs ? retryDelayFor(policy, { retryCount: this.failures, elapsedMs }, this.host.log) : null;
     if (delay === null) {
       // The policy gave up early (or the window is over): end now, on a timer turn.
-      this.retryTimer = clock.setTimeout(() => { this.retryTimer = undefined; this.feed('windowEnd'); }, 0);
+      this.retryTimer = clock.setTimeout(() => {
+        this.retryTimer = undefined;
+        this.feed('windowEnd');
+      }, 0);
       return;
     }
     this.retryTimer = clock.setTimeout(() => {
@@ -266,13 +311,23 @@ export class RoomSession {
 
   private clearTimers(): void {
     const { clock } = this.host;
-    if (this.windowTimer !== undefined) { clock.clearTimeout(this.windowTimer); this.windowTimer = undefined; }
-    if (this.retryTimer !== undefined) { clock.clearTimeout(this.retryTimer); this.retryTimer = undefined; }
+    if (this.windowTimer !== undefined) {
+      clock.clearTimeout(this.windowTimer);
+      this.windowTimer = undefined;
+    }
+    if (this.retryTimer !== undefined) {
+      clock.clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
+    }
   }
 
   private guard(what: string, fn: () => void): boolean {
-    try { fn(); return true; }
-    catch (e) { this.host.log.error(`driver.${what} threw`, e, { room: this.roomID }); return false; }
+    try {
+      fn();
+      return true;
+    } catch (e) {
+      this.host.log.error(`driver.${what} threw`, e, { room: this.roomID });
+      return false;
+    }
   }
 }
-

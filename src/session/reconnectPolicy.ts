@@ -34,11 +34,17 @@ export const MIN_REPEAT_RETRY_DELAY_MS = 100;
  */
 export function retryDelayFor(policy: ReconnectPolicy, context: ReconnectContext, log: Log): number | null {
   let raw: unknown;
-  try { raw = policy.nextRetryDelayMs(context); }
-  catch (e) { log.error('reconnect policy threw; ending the outage', e); return null; }
+  try {
+    raw = policy.nextRetryDelayMs(context);
+  } catch (e) {
+    log.error('reconnect policy threw; ending the outage', e);
+    return null;
+  }
   if (raw === null) return null;
   if (typeof raw !== 'number' || !(raw >= 0)) {
-    log.error(`reconnect policy returned ${typeof raw === 'number' ? String(raw) : `a ${typeof raw}`}, not a delay >= 0 or null; ending the outage`);
+    log.error(
+      `reconnect policy returned ${typeof raw === 'number' ? String(raw) : `a ${typeof raw}`}, not a delay >= 0 or null; ending the outage`,
+    );
     return null;
   }
   const floor = context.retryCount === 0 ? 0 : MIN_REPEAT_RETRY_DELAY_MS;

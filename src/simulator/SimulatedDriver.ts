@@ -19,7 +19,10 @@ export class SimulatedDriver implements RoomDriver {
   private stopped = false;
   private readonly clock: Clock;
 
-  constructor(private readonly service: SimulatedRoomService, readonly clientId: string) {
+  constructor(
+    private readonly service: SimulatedRoomService,
+    readonly clientId: string,
+  ) {
     this.clock = service.clock;
   }
 
@@ -43,7 +46,10 @@ export class SimulatedDriver implements RoomDriver {
 
   cancelLogin(roomID: string): void {
     const a = this.attempts.get(roomID);
-    if (a !== undefined) { this.clock.clearTimeout(a.timer); this.attempts.delete(roomID); }
+    if (a !== undefined) {
+      this.clock.clearTimeout(a.timer);
+      this.attempts.delete(roomID);
+    }
   }
 
   logout(roomID: string): void {

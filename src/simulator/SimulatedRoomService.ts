@@ -27,7 +27,7 @@ interface Member {
   roomID: string;
   user: { userID: string; userName: string };
   clientId: string;
-  key: number;               // one login session; a resume presents it again
+  key: number; // one login session; a resume presents it again
   connected: boolean;
   notify: boolean;
   token: string;
@@ -95,7 +95,13 @@ export class SimulatedRoomService {
     if (before && !before.released) throw new Error(`SimulatedRoomService: client "${clientId}" already has a driver`);
     const driver = new SimulatedDriver(this, clientId);
     this.clients.set(clientId, {
-      id: clientId, online: before?.online ?? true, driver, keys: new Map(), staleKnown: new Map(), loseNextResponse: false, released: false,
+      id: clientId,
+      online: before?.online ?? true,
+      driver,
+      keys: new Map(),
+      staleKnown: new Map(),
+      loseNextResponse: false,
+      released: false,
     });
     return driver;
   }
@@ -189,7 +195,8 @@ export class SimulatedRoomService {
         c.keys.delete(req.roomID);
       }
     }
-    if (this.verify && !this.verify(req.token, req.user.userID, req.roomID)) return [ZegoErrorCode.RoomErrorAuthenticationFailed, ''];
+    if (this.verify && !this.verify(req.token, req.user.userID, req.roomID))
+      return [ZegoErrorCode.RoomErrorAuthenticationFailed, ''];
     const expiry = readToken04Expiry(req.token);
     if (expiry !== null && expiry * 1000 <= now) return [ZegoErrorCode.RoomErrorAuthenticationFailed, ''];
 
@@ -198,21 +205,32 @@ export class SimulatedRoomService {
     const resumed = room && resumeKey !== undefined ? this.memberByKey(req.roomID, resumeKey) : undefined;
     if (room && resumed) {
       // Back before the heartbeat timeout: the session resumes, other members hear nothing.
-      if (resumed.heartbeatTimer !== undefined) { this.clock.clearTimeout(resumed.heartbeatTimer); resumed.heartbeatTimer = undefined; }
+      if (resumed.heartbeatTimer !== undefined) {
+        this.clock.clearTimeout(resumed.heartbeatTimer);
+        resumed.heartbeatTimer = undefined;
+      }
       resumed.connected = true;
       resumed.notify = req.isUserStatusNotify;
-      if (resumed.notify) room.listeners.add(resumed); else room.listeners.delete(resumed);
+      if (resumed.notify) room.listeners.add(resumed);
+      else room.listeners.delete(resumed);
       this.setToken(room, resumed, req.token);
       this.sendDiff(room, resumed);
       return [0, this.loginData(room)];
     }
     if (!room) {
-      room = { id: req.roomID, sessionId: String(this.nextRoomSession++), maxMemberCount: req.maxMemberCount, members: new Map(), listeners: new Set() };
+      room = {
+        id: req.roomID,
+        sessionId: String(this.nextRoomSession++),
+        maxMemberCount: req.maxMemberCount,
+        members: new Map(),
+        listeners: new Set(),
+      };
       this.rooms.set(room.id, room);
       room.countTimer = this.scheduleCounts(room);
     }
     const existing = room.members.get(req.user.userID);
-    if (!existing && room.maxMemberCount > 0 && room.members.size >= room.maxMemberCount) return [ZegoErrorCode.RoomErrorExceedMaximumMember, ''];
+    if (!existing && room.maxMemberCount > 0 && room.members.size >= room.maxMemberCount)
+      return [ZegoErrorCode.RoomErrorExceedMaximumMember, ''];
     if (existing) {
       // Same userID again: the newer login wins; an older one on another client is kicked (1002050).
       this.dropMemberQuietly(room, existing, existing.clientId === clientId ? undefined : ZegoErrorCode.RoomKickedOut);
@@ -221,8 +239,15 @@ export class SimulatedRoomService {
     c.staleKnown.delete(room.id);
     const member: Member = {
       roomID: room.id,
-      user: { ...req.user }, clientId, key: this.nextKey++, connected: true, notify: req.isUserStatusNotify,
-      token: req.token, tokenTimers: [], known: req.reconnect && stale ? stale : new Map(), lastCount: -1,
+      user: { ...req.user },
+      clientId,
+      key: this.nextKey++,
+      connected: true,
+      notify: req.isUserStatusNotify,
+      token: req.token,
+      tokenTimers: [],
+      known: req.reconnect && stale ? stale : new Map(),
+      lastCount: -1,
     };
     room.members.set(member.user.userID, member);
     this.byKey.set(member.key, member);
@@ -305,7 +330,10 @@ export class SimulatedRoomService {
     if (room.members.get(m.user.userID) === m) room.members.delete(m.user.userID);
     room.listeners.delete(m);
     this.byKey.delete(m.key);
-    if (m.heartbeatTimer !== undefined) { this.clock.clearTimeout(m.heartbeatTimer); m.heartbeatTimer = undefined; }
+    if (m.heartbeatTimer !== undefined) {
+      this.clock.clearTimeout(m.heartbeatTimer);
+      m.heartbeatTimer = undefined;
+    }
     for (const t of m.tokenTimers) this.clock.clearTimeout(t);
     m.tokenTimers = [];
     const c = this.clients.get(m.clientId);
@@ -325,39 +353,68 @@ export class SimulatedRoomService {
     }
   }
 
-  private push(to: Member, type: ZegoUpdateType, users: Array<{ userID: string; userName: string }>, room: Room, latency: number): void {
+  private push(
+    to: Member,
+    type: ZegoUpdateType,
+    users: Array<{ userID: string; userName: string }>,
+    room: Room,
+    latency: number,
+  ): void {
     if (!to.connected || !to.notify) return;
     // Changes that reach one listener at the same moment travel as one list, as a real room server batches them.
     const due = this.clock.now() + latency;
     const batch = to.outbox;
-    if (batch && batch.type === type && batch.due === due) { for (const u of users) batch.users.push({ ...u }); return; }
+    if (batch && batch.type === type && batch.due === due) {
+      for (const u of users) batch.users.push({ ...u });
+      return;
+    }
     const list = users.map((u) => ({ ...u }));
     to.outbox = { type, due, users: list };
     const c = this.clients.get(to.clientId)!;
     c.driver.deliver(room.id, to.key, latency, (ev, id) => {
       // `known` is what the client really received: a push lost with the link comes back in the resume diff.
-      for (const u of list) { if (type === ZegoUpdateType.Add) to.known.set(u.userID, u.userName); else to.known.delete(u.userID); }
-      ev.onRoomUserUpdate(room.id, id, type, list.map((u) => ({ ...u })));
+      for (const u of list) {
+        if (type === ZegoUpdateType.Add) to.known.set(u.userID, u.userName);
+        else to.known.delete(u.userID);
+      }
+      ev.onRoomUserUpdate(
+        room.id,
+        id,
+        type,
+        list.map((u) => ({ ...u })),
+      );
     });
     // The batch closes when it is delivered (or dropped): a later push starts a new one.
-    this.clock.setTimeout(() => { if (to.outbox?.users === list) to.outbox = undefined; }, latency);
+    this.clock.setTimeout(() => {
+      if (to.outbox?.users === list) to.outbox = undefined;
+    }, latency);
   }
 
   /** A (re)joined member hears who is there: the whole list on a first login, the changes on a resume. */
   private sendDiff(room: Room, m: Member): void {
-    if (!m.notify) { m.known.clear(); return; }
+    if (!m.notify) {
+      m.known.clear();
+      return;
+    }
     const added: Array<{ userID: string; userName: string }> = [];
     const deleted: Array<{ userID: string; userName: string }> = [];
     for (const other of room.members.values()) {
       if (other !== m && !m.known.has(other.user.userID)) added.push({ ...other.user });
     }
-    for (const [id, name] of m.known) if (room.members.get(id) === undefined || id === m.user.userID) deleted.push({ userID: id, userName: name });
+    for (const [id, name] of m.known)
+      if (room.members.get(id) === undefined || id === m.user.userID) deleted.push({ userID: id, userName: name });
     const c = this.clients.get(m.clientId)!;
     if (deleted.length > 0) {
-      c.driver.deliver(room.id, m.key, 0, (ev, id) => { for (const u of deleted) m.known.delete(u.userID); ev.onRoomUserUpdate(room.id, id, ZegoUpdateType.Delete, deleted); });
+      c.driver.deliver(room.id, m.key, 0, (ev, id) => {
+        for (const u of deleted) m.known.delete(u.userID);
+        ev.onRoomUserUpdate(room.id, id, ZegoUpdateType.Delete, deleted);
+      });
     }
     if (added.length > 0) {
-      c.driver.deliver(room.id, m.key, 0, (ev, id) => { for (const u of added) m.known.set(u.userID, u.userName); ev.onRoomUserUpdate(room.id, id, ZegoUpdateType.Add, added); });
+      c.driver.deliver(room.id, m.key, 0, (ev, id) => {
+        for (const u of added) m.known.set(u.userID, u.userName);
+        ev.onRoomUserUpdate(room.id, id, ZegoUpdateType.Add, added);
+      });
     }
   }
 
@@ -372,13 +429,23 @@ export class SimulatedRoomService {
     const c = this.clients.get(m.clientId)!;
     const warnIn = expiresIn - 30_000;
     const remain = Math.round(Math.min(30_000, expiresIn) / 1000);
-    m.tokenTimers.push(this.clock.setTimeout(() => {
-      if (m.connected) c.driver.deliver(room.id, m.key, 0, (ev, id) => ev.onRoomTokenWillExpire(room.id, id, remain));
-    }, Math.max(0, warnIn)));
-    m.tokenTimers.push(this.clock.setTimeout(() => {
-      // Expired in the room without renewToken: the server kicks (1002056).
-      if (room.members.get(m.user.userID) === m) this.removeMember(room, m, ZegoErrorCode.RoomTokenExpiredKickedOut);
-    }, Math.max(0, expiresIn)));
+    m.tokenTimers.push(
+      this.clock.setTimeout(
+        () => {
+          if (m.connected) c.driver.deliver(room.id, m.key, 0, (ev, id) => ev.onRoomTokenWillExpire(room.id, id, remain));
+        },
+        Math.max(0, warnIn),
+      ),
+    );
+    m.tokenTimers.push(
+      this.clock.setTimeout(
+        () => {
+          // Expired in the room without renewToken: the server kicks (1002056).
+          if (room.members.get(m.user.userID) === m) this.removeMember(room, m, ZegoErrorCode.RoomTokenExpiredKickedOut);
+        },
+        Math.max(0, expiresIn),
+      ),
+    );
   }
 
   private scheduleCounts(room: Room): TimerHandle {
@@ -388,7 +455,9 @@ export class SimulatedRoomService {
         if (!m.connected || m.lastCount === count) continue;
         m.lastCount = count;
         // Already on a timer turn of the server's: raise at once rather than one more timer per member.
-        this.clients.get(m.clientId)!.driver.deliverNow(room.id, m.key, (ev, id) => ev.onRoomOnlineUserCountUpdate(room.id, id, count));
+        this.clients
+          .get(m.clientId)!
+          .driver.deliverNow(room.id, m.key, (ev, id) => ev.onRoomOnlineUserCountUpdate(room.id, id, count));
       }
       if (this.rooms.get(room.id) === room) room.countTimer = this.scheduleCounts(room);
     }, this.onlineCountIntervalMs);

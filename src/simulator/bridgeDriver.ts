@@ -15,16 +15,22 @@ export const MAX_SIM_ADVANCE_MS = 24 * 3600_000;
 
 type Json = Record<string, unknown>;
 
-interface World { clock: Clock; virtual?: VirtualClock; service: SimulatedRoomService }
+interface World {
+  clock: Clock;
+  virtual?: VirtualClock;
+  service: SimulatedRoomService;
+}
 
 function str(req: Json, key: string): string {
   const v = req[key];
-  if (typeof v !== 'string' || v.length === 0) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be a non-empty string`);
+  if (typeof v !== 'string' || v.length === 0)
+    throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be a non-empty string`);
   return v;
 }
 function num(req: Json, key: string): number {
   const v = req[key];
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be a number`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be a number`);
   return v;
 }
 function bool(req: Json, key: string): boolean {
@@ -66,7 +72,9 @@ export function installSimulator(bridge: Bridge): void {
     return w;
   }
 
-  bridge.registerDriver(SIMULATOR_DRIVER_NAME, (req, ctx) => joinWorld(req, { virtual: false, startMs: 0 }).service.createDriver(ctx.clientId));
+  bridge.registerDriver(SIMULATOR_DRIVER_NAME, (req, ctx) =>
+    joinWorld(req, { virtual: false, startMs: 0 }).service.createDriver(ctx.clientId),
+  );
 
   bridge.extend({
     // Simulator engines run on their world's clock; an engine of another driver on a virtual clock too
@@ -75,7 +83,9 @@ export function installSimulator(bridge: Bridge): void {
       if (driver !== SIMULATOR_DRIVER_NAME && !time.virtual) return undefined;
       return joinWorld(req, time).clock;
     },
-    reset() { worlds.clear(); },
+    reset() {
+      worlds.clear();
+    },
     ops: {
       simSetNetwork(req) {
         worldOf(req).service.setNetwork(str(req, 'clientId'), bool(req, 'online'));
@@ -88,17 +98,30 @@ export function installSimulator(bridge: Bridge): void {
         // Another device logs in with the same userID: the app's engine gets KickOut 1002050.
         const w = worldOf(req);
         const clientId = bridge.newClientId('dup');
-        const dup = ZegoExpressEngine.createEngine({ appID: 0, driver: w.service.createDriver(clientId), clock: w.clock, random: seededRandom(1) });
-        dup.loginRoom(str(req, 'roomID'), { userID: str(req, 'userID') }, { token: typeof req.token === 'string' ? req.token : undefined });
+        const dup = ZegoExpressEngine.createEngine({
+          appID: 0,
+          driver: w.service.createDriver(clientId),
+          clock: w.clock,
+          random: seededRandom(1),
+        });
+        dup.loginRoom(
+          str(req, 'roomID'),
+          { userID: str(req, 'userID') },
+          { token: typeof req.token === 'string' ? req.token : undefined },
+        );
         return { clientId };
       },
       simAdvance(req) {
         const w = worldOf(req);
-        if (!w.virtual) throw new BridgeError(ZegoErrorCode.CommonIllegalParam, 'simAdvance needs a world created with "clock":"virtual"');
+        if (!w.virtual)
+          throw new BridgeError(ZegoErrorCode.CommonIllegalParam, 'simAdvance needs a world created with "clock":"virtual"');
         const ms = req.ms;
         // Bounded per call, so one request always answers (a storm of timers is bounded by the span).
         if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_SIM_ADVANCE_MS) {
-          throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"ms" must be a number from 0 to ${MAX_SIM_ADVANCE_MS} (24 h) per call`);
+          throw new BridgeError(
+            ZegoErrorCode.CommonIllegalParam,
+            `"ms" must be a number from 0 to ${MAX_SIM_ADVANCE_MS} (24 h) per call`,
+          );
         }
         w.virtual.advanceSync(ms);
         return { now: w.virtual.now() };

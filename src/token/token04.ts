@@ -6,7 +6,9 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 export function base64Encode(bytes: ArrayLike<number>): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i], b = i + 1 < bytes.length ? bytes[i + 1] : 0, c = i + 2 < bytes.length ? bytes[i + 2] : 0;
+    const a = bytes[i],
+      b = i + 1 < bytes.length ? bytes[i + 1] : 0,
+      c = i + 2 < bytes.length ? bytes[i + 2] : 0;
     const n = (a << 16) | (b << 8) | c;
     out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63];
     out += i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=';
@@ -23,7 +25,11 @@ export function base64Decode(s: string): number[] | null {
     const v: number[] = [];
     for (let j = 0; j < 4; j++) {
       const ch = s[i + j];
-      if (ch === '=') { if (i + 4 !== s.length || j < 2) return null; v.push(-1); continue; }
+      if (ch === '=') {
+        if (i + 4 !== s.length || j < 2) return null;
+        v.push(-1);
+        continue;
+      }
       const k = B64.indexOf(ch);
       if (k < 0 || (v.length > 0 && v[v.length - 1] === -1)) return null;
       v.push(k);
@@ -50,11 +56,18 @@ function sixBits(code: number): number {
  */
 export function readToken04Expiry(token: string): number | null {
   if (typeof token !== 'string' || token.length < 14 || !TOKEN04.test(token)) return null;
-  let expire = 0, bytes = 0, buffer = 0, bits = 0;
+  let expire = 0,
+    bytes = 0,
+    buffer = 0,
+    bits = 0;
   for (let i = 2; i < token.length && token[i] !== '=' && bytes < 8; i++) {
     buffer = ((buffer << 6) | sixBits(token.charCodeAt(i))) & 0xffff;
     bits += 6;
-    if (bits >= 8) { bits -= 8; expire = expire * 256 + ((buffer >> bits) & 255); bytes++; }
+    if (bits >= 8) {
+      bits -= 8;
+      expire = expire * 256 + ((buffer >> bits) & 255);
+      bytes++;
+    }
   }
   return bytes === 8 && Number.isSafeInteger(expire) ? expire : null;
 }
@@ -74,7 +87,10 @@ export function makeTestToken04(opts: TestToken04Options): string {
   const bytes: number[] = [];
   let e = Math.max(0, Math.floor(opts.expireAtSec));
   const be: number[] = [];
-  for (let i = 0; i < 8; i++) { be.unshift(e % 256); e = Math.floor(e / 256); }
+  for (let i = 0; i < 8; i++) {
+    be.unshift(e % 256);
+    e = Math.floor(e / 256);
+  }
   bytes.push(...be);
   const iv = '0123456789abcdef';
   bytes.push(0, iv.length);

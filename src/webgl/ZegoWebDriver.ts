@@ -14,9 +14,8 @@ import { mapUpdateType, mapWebCode, versionAtLeast, WEBGL_ROOM_MAPPING, type Web
 import { browserNetworkWatcher, type NetworkWatcher } from './network.js';
 
 /** The part of the Web SDK engine the driver uses (a real `ZegoExpressEngine` has all of it). */
-export type WebEngineLike =
-  Pick<WebEngine, 'on' | 'off' | 'loginRoom' | 'logoutRoom' | 'renewToken' | 'enableMultiRoom'>
-  & Partial<Pick<WebEngine, 'switchRoom' | 'getVersion'>>;
+export type WebEngineLike = Pick<WebEngine, 'on' | 'off' | 'loginRoom' | 'logoutRoom' | 'renewToken' | 'enableMultiRoom'> &
+  Partial<Pick<WebEngine, 'switchRoom' | 'getVersion'>>;
 
 export interface ZegoWebDriverOptions {
   /**
@@ -60,17 +59,33 @@ const UP = [LoggedIn, Reconnecting];
  * from the promises; LOGOUT/LOGOUT_FAILED neither: they answer the driver's own calls. roomStateUpdate is
  * not subscribed: it fires together with roomStateChanged and would count every change twice.
  */
+// prettier-ignore -- a table: one row a line, columns aligned.
 export const WEB_REACTIONS: readonly Reaction<WebEvent, WebAction, WebCodeClass, WebCodeContext>[] = [
   { on: 'RECONNECTING', in: UP, next: Reconnecting, act: ['clearHold'], raise: 'linkLost', map: 'reconnecting' },
   { on: 'RECONNECTED', in: UP, next: LoggedIn, act: ['clearHold'], raise: 'reconnected' },
   { on: 'RECONNECT_FAILED', in: UP, next: Idle, act: ['mayHold', 'clearHold'], raise: 'reconnectFailed', map: 'reconnect' },
   // Drop the Web SDK's room module too, so a later login is not refused.
-  { on: 'KICKOUT', in: [LoggingIn, LoggedIn, Reconnecting], session: true, act: ['forget', 'leave'], raise: 'kickOut', map: 'kickout' },
+  {
+    on: 'KICKOUT',
+    in: [LoggingIn, LoggedIn, Reconnecting],
+    session: true,
+    act: ['forget', 'leave'],
+    raise: 'kickOut',
+    map: 'kickout',
+  },
   { on: 'settled', in: [LoggingIn], code: 'ok', next: LoggedIn, raise: 'answer' },
   { on: 'settled', in: [LoggingIn], code: 'resolvedFalse', next: Idle, act: ['mayHold'], raise: 'answer' },
   // The Web SDK still holds the room: leave it and try again, once.
   { on: 'settled', in: [LoggingIn], code: 'repeated', next: Idle, act: ['leaveSource', 'leave', 'retry'] },
-  { on: 'settled', in: [LoggingIn], code: 'repeatedAgain', next: Idle, act: ['mayHold', 'leaveSource', 'leave'], raise: 'answer', map: 'login' },
+  {
+    on: 'settled',
+    in: [LoggingIn],
+    code: 'repeatedAgain',
+    next: Idle,
+    act: ['mayHold', 'leaveSource', 'leave'],
+    raise: 'answer',
+    map: 'login',
+  },
   // A rejected switch may or may not have left the source room: make sure it is gone.
   { on: 'settled', in: [LoggingIn], code: 'failed', next: Idle, act: ['mayHold', 'leaveSource'], raise: 'answer', map: 'login' },
 ];
@@ -98,7 +113,10 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
   private unsubscribe: (() => void) | undefined;
   private online = true;
 
-  constructor(private readonly zg: WebEngineLike, options: ZegoWebDriverOptions = {}) {
+  constructor(
+    private readonly zg: WebEngineLike,
+    options: ZegoWebDriverOptions = {},
+  ) {
     super(WEB_REACTIONS, WEBGL_ROOM_MAPPING.reconnectingCode);
     if (!zg || typeof zg.loginRoom !== 'function' || typeof zg.on !== 'function') {
       throw new TypeError('ZegoWebDriver: pass a Web SDK ZegoExpressEngine (new ZegoExpressEngine(appID, server))');
@@ -118,8 +136,12 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
   protected open(context: RoomDriverContext): void {
     // Multi-room must be switched on before the first loginRoom, once per lifetime (ZEGO Web docs, enableMultiRoom).
     if (context.roomMode === 1) {
-      try { if (this.zg.enableMultiRoom(true) === false) this.log.warn('the Web SDK refused enableMultiRoom(true) (called after a login?)'); }
-      catch (e) { this.log.error(`enableMultiRoom threw: ${describe(e)}`); }
+      try {
+        if (this.zg.enableMultiRoom(true) === false)
+          this.log.warn('the Web SDK refused enableMultiRoom(true) (called after a login?)');
+      } catch (e) {
+        this.log.error(`enableMultiRoom threw: ${describe(e)}`);
+      }
     }
     this.zg.on('roomStateChanged', this.onRoomStateChanged);
     this.zg.on('roomUserUpdate', this.onRoomUserUpdate);
@@ -139,11 +161,23 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
       this.zg.off('roomUserUpdate', this.onRoomUserUpdate);
       this.zg.off('roomOnlineUserCountUpdate', this.onRoomOnlineUserCountUpdate);
       this.zg.off('tokenWillExpire', this.onTokenWillExpire);
-    } catch (e) { this.log.error(`the Web SDK's off threw: ${describe(e)}`); }
+    } catch (e) {
+      this.log.error(`the Web SDK's off threw: ${describe(e)}`);
+    }
   }
 
   protected newRoom(request: LoginRequest): WebRoom {
-    return { request, status: Idle, awaitingAnswer: false, linkLostTold: false, session: 0, generation: 0, mayHold: false, holdPassed: false, repeatHandled: false };
+    return {
+      request,
+      status: Idle,
+      awaitingAnswer: false,
+      linkLostTold: false,
+      session: 0,
+      generation: 0,
+      mayHold: false,
+      holdPassed: false,
+      repeatHandled: false,
+    };
   }
 
   protected override beginAttempt(room: WebRoom): void {
@@ -158,24 +192,40 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
 
   protected sdkLogin(room: WebRoom): void {
     const { roomID, token, user, maxMemberCount, isUserStatusNotify } = room.request;
-    if (room.mayHold) { room.mayHold = false; this.sdkLogout(roomID); }
+    if (room.mayHold) {
+      room.mayHold = false;
+      this.sdkLogout(roomID);
+    }
     room.switchSource = undefined;
     const generation = ++room.generation;
     room.status = LoggingIn;
-    this.settle(room, generation, () => this.zg.loginRoom(roomID, token, { userID: user.userID, userName: user.userName }, { userUpdate: isUserStatusNotify, maxMemberCount }));
+    this.settle(room, generation, () =>
+      this.zg.loginRoom(
+        roomID,
+        token,
+        { userID: user.userID, userName: user.userName },
+        { userUpdate: isUserStatusNotify, maxMemberCount },
+      ),
+    );
   }
 
   /** logoutRoom throws 1002002 for a room the Web SDK does not hold: expected here, never surfaced. */
   protected sdkLogout(roomID: string): void {
-    try { this.zg.logoutRoom(roomID); }
-    catch (e) {
-      if (codeOf(e) !== WEBGL_ROOM_MAPPING.internal.roomIdIncorrect) this.log.warn(`the Web SDK's logoutRoom threw: ${describe(e)}`);
+    try {
+      this.zg.logoutRoom(roomID);
+    } catch (e) {
+      if (codeOf(e) !== WEBGL_ROOM_MAPPING.internal.roomIdIncorrect)
+        this.log.warn(`the Web SDK's logoutRoom threw: ${describe(e)}`);
     }
   }
 
   /** Web SDK < 3.7.0 has no switchRoom; without a token the login path answers RoomNoToken. */
   protected canSwitch(request: LoginRequest): boolean {
-    return typeof this.zg.switchRoom === 'function' && versionAtLeast(this.version(), WEBGL_ROOM_MAPPING.switchRoomSinceVersion) && !!request.token;
+    return (
+      typeof this.zg.switchRoom === 'function' &&
+      versionAtLeast(this.version(), WEBGL_ROOM_MAPPING.switchRoomSinceVersion) &&
+      !!request.token
+    );
   }
 
   protected sdkSwitch(fromRoomID: string, room: WebRoom): void {
@@ -184,7 +234,11 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
     room.switchSource = fromRoomID;
     const generation = ++room.generation;
     room.status = LoggingIn;
-    const config = { token: request.token, maxMemberCount: request.maxMemberCount, isUserStatusNotify: request.isUserStatusNotify };
+    const config = {
+      token: request.token,
+      maxMemberCount: request.maxMemberCount,
+      isUserStatusNotify: request.isUserStatusNotify,
+    };
     this.settle(room, generation, () => this.zg.switchRoom!(fromRoomID, request.roomID, config));
   }
 
@@ -192,7 +246,9 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
     try {
       // The Web SDK's argument order is (token, roomID).
       if (this.zg.renewToken(token, roomID) === false) this.log.warn(`the Web SDK refused renewToken for room "${roomID}"`);
-    } catch (e) { this.log.error(`renewToken threw: ${describe(e)}`); }
+    } catch (e) {
+      this.log.error(`renewToken threw: ${describe(e)}`);
+    }
   }
 
   protected override sdkHolds(room: WebRoom): boolean {
@@ -201,16 +257,29 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
 
   protected override release(room: WebRoom): void {
     room.holdPassed = false;
-    if (room.holdTimer !== undefined) { this.context?.clock.clearTimeout(room.holdTimer); room.holdTimer = undefined; }
+    if (room.holdTimer !== undefined) {
+      this.context?.clock.clearTimeout(room.holdTimer);
+      room.holdTimer = undefined;
+    }
   }
 
   protected perform(action: WebAction, room: WebRoom): void {
     switch (action) {
-      case 'clearHold': this.release(room); return;
-      case 'mayHold': room.mayHold = true; return;
-      case 'forget': this.forget(room); return;
-      case 'leave': this.sdkLogout(room.request.roomID); return;
-      case 'leaveSource': if (room.switchSource !== undefined) this.sdkLogout(room.switchSource); return;
+      case 'clearHold':
+        this.release(room);
+        return;
+      case 'mayHold':
+        room.mayHold = true;
+        return;
+      case 'forget':
+        this.forget(room);
+        return;
+      case 'leave':
+        this.sdkLogout(room.request.roomID);
+        return;
+      case 'leaveSource':
+        if (room.switchSource !== undefined) this.sdkLogout(room.switchSource);
+        return;
       case 'retry':
         room.repeatHandled = true;
         room.mayHold = false;
@@ -223,7 +292,7 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
   protected override mapCode(context: WebCodeContext | undefined, webCode: number): number {
     if (context === undefined) return webCode;
     const code = mapWebCode(context, webCode);
-    return (context === 'login' || context === 'reconnect') ? this.giveUp(code) : code;
+    return context === 'login' || context === 'reconnect' ? this.giveUp(code) : code;
   }
 
   /**
@@ -251,10 +320,17 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
     this.react(room, reason as WebEvent, undefined, errorCode, typeof extendedData === 'string' ? extendedData : '');
   };
 
-  private readonly onRoomUserUpdate = (roomID: string, updateType: string, userList: Array<{ userID: string; userName?: string }>): void => {
+  private readonly onRoomUserUpdate = (
+    roomID: string,
+    updateType: string,
+    userList: Array<{ userID: string; userName?: string }>,
+  ): void => {
     const room = this.live(roomID);
     if (!room) return;
-    const users = (Array.isArray(userList) ? userList : []).map((u) => ({ userID: String(u.userID), userName: u.userName ?? '' }));
+    const users = (Array.isArray(userList) ? userList : []).map((u) => ({
+      userID: String(u.userID),
+      userName: u.userName ?? '',
+    }));
     this.events.onRoomUserUpdate(roomID, room.session, mapUpdateType(updateType), users);
   };
 
@@ -285,7 +361,10 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
         }
         continue;
       }
-      if (room.holdPassed && room.status === LoggedIn) { this.back(room); continue; }
+      if (room.holdPassed && room.status === LoggedIn) {
+        this.back(room);
+        continue;
+      }
       // (c) A login of this driver's own waiting out the Web SDK's backoff: start it again now.
       if (this.opts.retryOnOnline && room.awaitingAnswer && room.status === LoggingIn) {
         room.generation++;
@@ -308,12 +387,19 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
     const fail = (err: unknown) => {
       if (!this.current(room, generation)) return;
       const webCode = codeOf(err);
-      if (webCode !== WEBGL_ROOM_MAPPING.internal.repeatedlyLogin) { this.react(room, 'settled', 'failed', webCode, ''); return; }
+      if (webCode !== WEBGL_ROOM_MAPPING.internal.repeatedlyLogin) {
+        this.react(room, 'settled', 'failed', webCode, '');
+        return;
+      }
       this.react(room, 'settled', room.repeatHandled ? 'repeatedAgain' : 'repeated', 1002030, '');
     };
     let promise: Promise<boolean>;
-    try { promise = call(); }
-    catch (e) { this.context!.clock.setTimeout(() => fail(e), 0); return; }
+    try {
+      promise = call();
+    } catch (e) {
+      this.context!.clock.setTimeout(() => fail(e), 0);
+      return;
+    }
     Promise.resolve(promise).then((ok) => {
       if (!this.current(room, generation)) return;
       if (ok === false) this.react(room, 'settled', 'resolvedFalse', WEBGL_ROOM_MAPPING.loginResolvedFalseCode, '');
@@ -334,12 +420,17 @@ export class ZegoWebDriver extends SdkDriver<WebRoom, WebEvent, WebAction, WebCo
 
   private backLater(room: WebRoom): void {
     const generation = room.generation;
-    this.context!.clock.setTimeout(() => { if (room.generation === generation && room.status === LoggedIn) this.back(room); }, 0);
+    this.context!.clock.setTimeout(() => {
+      if (room.generation === generation && room.status === LoggedIn) this.back(room);
+    }, 0);
   }
 
   private version(): string {
-    try { return typeof this.zg.getVersion === 'function' ? String(this.zg.getVersion()) : ''; }
-    catch { return ''; }
+    try {
+      return typeof this.zg.getVersion === 'function' ? String(this.zg.getVersion()) : '';
+    } catch {
+      return '';
+    }
   }
 }
 
@@ -349,7 +440,7 @@ function codeOf(e: unknown): number {
 }
 
 function describe(e: unknown): string {
-  if (e && typeof e === 'object' && 'code' in e) return `${String((e as { code: unknown }).code)} ${String((e as { msg?: unknown }).msg ?? '')}`;
+  if (e && typeof e === 'object' && 'code' in e)
+    return `${String((e as { code: unknown }).code)} ${String((e as { msg?: unknown }).msg ?? '')}`;
   return describeError(e);
 }
-

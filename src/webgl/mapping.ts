@@ -6,6 +6,7 @@
 /** Where a Web code was seen: the same number means different things in different places (docs/WEBGL.md). */
 export type WebCodeContext = 'login' | 'reconnect' | 'kickout' | 'reconnecting';
 
+// prettier-ignore -- a table: one row a line, columns aligned.
 export const WEBGL_ROOM_MAPPING = {
   /** Web `roomStateChanged` reason string → native `ZegoRoomStateChangedReason` (as ZEGO's Flutter SDK maps it on Web, zegoim/zego-express-flutter-sdk). */
   reason: {

@@ -24,7 +24,10 @@ export function browserNetworkWatcher(): NetworkWatcher | null {
       const off = () => onChange(false);
       g.addEventListener!('online', on);
       g.addEventListener!('offline', off);
-      return () => { g.removeEventListener!('online', on); g.removeEventListener!('offline', off); };
+      return () => {
+        g.removeEventListener!('online', on);
+        g.removeEventListener!('offline', off);
+      };
     },
   };
 }

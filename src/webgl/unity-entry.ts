@@ -13,8 +13,9 @@ registerBridgeDriver('web', (req, ctx) => {
     throw new Error('driver "web": no global ZegoExpressEngine — load the ZEGO Web SDK script in the WebGL template');
   }
   const server = req.webServer;
-  const valid = (typeof server === 'string' && server.length > 0)
-    || (Array.isArray(server) && server.length > 0 && server.every((s) => typeof s === 'string' && s.length > 0));
+  const valid =
+    (typeof server === 'string' && server.length > 0) ||
+    (Array.isArray(server) && server.length > 0 && server.every((s) => typeof s === 'string' && s.length > 0));
   if (!valid) throw new Error('driver "web": "webServer" (the Web SDK server address, wss://…) is required');
   const web = (req.web && typeof req.web === 'object' ? req.web : {}) as Record<string, unknown>;
   const options: ZegoWebDriverOptions = {};

@@ -31,7 +31,13 @@ const room = fc.constantFrom(...ROOMS);
 
 /** What may share a timer turn (no time passes inside a turn: no advance, no flap). */
 const turnCmdArb: fc.Arbitrary<Cmd> = fc.oneof(
-  fc.record({ op: fc.constant('login' as const), user, room, notify: fc.boolean(), token: fc.constantFrom<TokenKind>('none', 'valid', 'rejected') }),
+  fc.record({
+    op: fc.constant('login' as const),
+    user,
+    room,
+    notify: fc.boolean(),
+    token: fc.constantFrom<TokenKind>('none', 'valid', 'rejected'),
+  }),
   fc.record({ op: fc.constant('logout' as const), user, room: fc.option(room, { nil: null }) }),
   fc.record({ op: fc.constant('switch' as const), user, from: room, to: room }),
   fc.record({ op: fc.constant('netDown' as const), user }),
@@ -45,24 +51,50 @@ const turnCmdArb: fc.Arbitrary<Cmd> = fc.oneof(
  * A fault or call that queues a driver event, then — in the same turn — the app leaving the room and
  * logging in to it again (the races of issue 11: a stale answer, kick or push for the session just left).
  */
-const reloginRaceArb: fc.Arbitrary<Cmd> = fc.record({
-  user, room, notify: fc.boolean(), up: fc.boolean(),
-  trigger: fc.constantFrom('kick', 'netDown', 'offlineLogin', 'signalDown', 'duplicate', 'loseResponse', 'switchAway'),
-}).map(({ user: u, room: r, notify, up, trigger }) => {
-  const first: Cmd[] =
-    trigger === 'kick' ? [{ op: 'kick', user: u, room: r }]
-    : trigger === 'netDown' ? [{ op: 'netDown', user: u }]
-    : trigger === 'offlineLogin' ? [{ op: 'netDown', user: u }, { op: 'login', user: u, room: r, notify, token: 'none' }]
-    : trigger === 'signalDown' ? [{ op: 'signalDown', user: u }]
-    : trigger === 'duplicate' ? [{ op: 'duplicate', user: u, room: r }]
-    : trigger === 'loseResponse' ? [{ op: 'loseResponse', user: u }]
-    : [{ op: 'switch', user: u, from: r, to: ROOMS[(ROOMS.indexOf(r) + 1) % ROOMS.length] }];
-  const back: Cmd[] = up ? [{ op: 'netUp', user: u, signal: false }] : [];
-  return { op: 'sameTurn' as const, cmds: [...first, ...back, { op: 'logout', user: u, room: r }, { op: 'login', user: u, room: r, notify, token: 'none' }] };
-});
+const reloginRaceArb: fc.Arbitrary<Cmd> = fc
+  .record({
+    user,
+    room,
+    notify: fc.boolean(),
+    up: fc.boolean(),
+    trigger: fc.constantFrom('kick', 'netDown', 'offlineLogin', 'signalDown', 'duplicate', 'loseResponse', 'switchAway'),
+  })
+  .map(({ user: u, room: r, notify, up, trigger }) => {
+    const first: Cmd[] =
+      trigger === 'kick'
+        ? [{ op: 'kick', user: u, room: r }]
+        : trigger === 'netDown'
+          ? [{ op: 'netDown', user: u }]
+          : trigger === 'offlineLogin'
+            ? [
+                { op: 'netDown', user: u },
+                { op: 'login', user: u, room: r, notify, token: 'none' },
+              ]
+            : trigger === 'signalDown'
+              ? [{ op: 'signalDown', user: u }]
+              : trigger === 'duplicate'
+                ? [{ op: 'duplicate', user: u, room: r }]
+                : trigger === 'loseResponse'
+                  ? [{ op: 'loseResponse', user: u }]
+                  : [{ op: 'switch', user: u, from: r, to: ROOMS[(ROOMS.indexOf(r) + 1) % ROOMS.length] }];
+    const back: Cmd[] = up ? [{ op: 'netUp', user: u, signal: false }] : [];
+    return {
+      op: 'sameTurn' as const,
+      cmds: [...first, ...back, { op: 'logout', user: u, room: r }, { op: 'login', user: u, room: r, notify, token: 'none' }],
+    };
+  });
 
 export const cmdArb: fc.Arbitrary<Cmd> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ op: fc.constant('login' as const), user, room, notify: fc.boolean(), token: fc.constantFrom<TokenKind>('none', 'none', 'valid', 'expiresSoon', 'expired', 'rejected') }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      op: fc.constant('login' as const),
+      user,
+      room,
+      notify: fc.boolean(),
+      token: fc.constantFrom<TokenKind>('none', 'none', 'valid', 'expiresSoon', 'expired', 'rejected'),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('logout' as const), user, room: fc.option(room, { nil: null }) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('switch' as const), user, from: room, to: room }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('renew' as const), user, room }) },
@@ -73,8 +105,17 @@ export const cmdArb: fc.Arbitrary<Cmd> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('duplicate' as const), user, room }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('loseResponse' as const), user }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('signalDown' as const), user }) },
-  { weight: 6, arbitrary: fc.record({ op: fc.constant('advance' as const), ms: fc.constantFrom(0, 50, 130, 1000, 2500, 30_000, 89_000, 95_000, 300_000, 1_260_000) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('sameTurn' as const), cmds: fc.array(turnCmdArb, { minLength: 2, maxLength: 4 }) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      op: fc.constant('advance' as const),
+      ms: fc.constantFrom(0, 50, 130, 1000, 2500, 30_000, 89_000, 95_000, 300_000, 1_260_000),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant('sameTurn' as const), cmds: fc.array(turnCmdArb, { minLength: 2, maxLength: 4 }) }),
+  },
   { weight: 2, arbitrary: reloginRaceArb },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('reactRelogin' as const), user, room, notify: fc.boolean() }) },
 );

@@ -1,7 +1,14 @@
 // A host with only what PuerTS gives a module: console and Tick-pumped setTimeout/clearTimeout/
 // setInterval/clearInterval. Runs core.mjs in quickjs-ng (the engine of PuerTS's QuickJS backend).
 // Time is the host's: Date.now() inside the VM reads `now`, and tick(ms) fires what is due.
-import { newQuickJSWASMModuleFromVariant, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule, type SuccessOrFail } from 'quickjs-emscripten-core';
+import {
+  newQuickJSWASMModuleFromVariant,
+  type QuickJSContext,
+  type QuickJSHandle,
+  type QuickJSRuntime,
+  type QuickJSWASMModule,
+  type SuccessOrFail,
+} from 'quickjs-emscripten-core';
 import baseVariant from '@jitl/quickjs-ng-wasmfile-release-sync';
 
 // The variant loads its emscripten module with import(), which jest's CommonJS runtime rejects.
@@ -14,7 +21,12 @@ export function loadQuickJS(): Promise<QuickJSWASMModule> {
   return newQuickJSWASMModuleFromVariant(variant);
 }
 
-interface Timer { cb: QuickJSHandle; due: number; every: number; seq: number }
+interface Timer {
+  cb: QuickJSHandle;
+  due: number;
+  every: number;
+  seq: number;
+}
 
 export class PuertsLikeHost {
   readonly rt: QuickJSRuntime;
@@ -47,7 +59,8 @@ export class PuertsLikeHost {
   serveModules(sources: Record<string, string>): void {
     this.rt.setModuleLoader(
       (name) => (name in sources ? sources[name] : { error: new Error(`no module ${name}`) }),
-      (base, requested) => (requested.startsWith('./') ? `${base.slice(0, base.lastIndexOf('/') + 1)}${requested.slice(2)}` : requested),
+      (base, requested) =>
+        requested.startsWith('./') ? `${base.slice(0, base.lastIndexOf('/') + 1)}${requested.slice(2)}` : requested,
     );
   }
 
@@ -77,11 +90,21 @@ export class PuertsLikeHost {
     for (;;) {
       let id = -1;
       let t: Timer | undefined;
-      for (const [k, v] of this.timers) if (v.due <= untilMs && (!t || v.due < t.due || (v.due === t.due && v.seq < t.seq))) { id = k; t = v; }
+      for (const [k, v] of this.timers)
+        if (v.due <= untilMs && (!t || v.due < t.due || (v.due === t.due && v.seq < t.seq))) {
+          id = k;
+          t = v;
+        }
       if (!t) break;
       this.now = Math.max(this.now, t.due);
       const cb = t.cb.dup();
-      if (t.every) { t.due += t.every; t.seq = this.seq++; } else { this.timers.delete(id); t.cb.dispose(); }
+      if (t.every) {
+        t.due += t.every;
+        t.seq = this.seq++;
+      } else {
+        this.timers.delete(id);
+        t.cb.dispose();
+      }
       const r = this.ctx.callFunction(cb, this.ctx.undefined);
       cb.dispose();
       if (r.error) this.logs.push(`uncaught:${JSON.stringify(r.error.consume(this.ctx.dump))}`);
@@ -91,7 +114,9 @@ export class PuertsLikeHost {
     this.now = Math.max(this.now, untilMs);
   }
 
-  pendingTimers(): number { return this.timers.size; }
+  pendingTimers(): number {
+    return this.timers.size;
+  }
 
   dispose(): void {
     for (const t of this.timers.values()) t.cb.dispose();
@@ -101,9 +126,14 @@ export class PuertsLikeHost {
   }
 
   private unwrap<T>(r: SuccessOrFail<T, QuickJSHandle>): T {
-    // A raw QuickJSUnwrapError carries the whole context; jest takes minutes to print it, so no `cause`.
-    // eslint-disable-next-line preserve-caught-error
-    try { return this.ctx.unwrapResult(r); } catch (e) { const x = e as Error; throw new Error(`${x.name}: ${x.message}`); }
+    try {
+      return this.ctx.unwrapResult(r);
+    } catch (e) {
+      const x = e as Error;
+      // A raw QuickJSUnwrapError carries the whole context; jest takes minutes to print it, so no `cause`.
+      // eslint-disable-next-line preserve-caught-error
+      throw new Error(`${x.name}: ${x.message}`);
+    }
   }
 
   private drainJobs(): void {
@@ -116,7 +146,10 @@ export class PuertsLikeHost {
 
   private installConsole(): void {
     const c = this.ctx.newObject();
-    for (const lvl of ['log', 'warn', 'error']) this.fn(c, lvl, (...a) => { this.logs.push(`${lvl}:${a.map((h) => String(this.ctx.dump(h))).join(' ')}`); });
+    for (const lvl of ['log', 'warn', 'error'])
+      this.fn(c, lvl, (...a) => {
+        this.logs.push(`${lvl}:${a.map((h) => String(this.ctx.dump(h))).join(' ')}`);
+      });
     this.ctx.setProp(this.ctx.global, 'console', c);
     c.dispose();
   }
@@ -143,10 +176,16 @@ export class PuertsLikeHost {
   /** Date.now() follows the host's time (PuerTS's timer.mjs compares Date.now() too). */
   private installHostTime(): void {
     this.fn(this.ctx.global, '__hostNow', () => this.ctx.newNumber(this.now));
-    this.unwrap(this.ctx.evalCode(`(() => {
+    this.unwrap(
+      this.ctx.evalCode(
+        `(() => {
       const RealDate = Date, now = globalThis.__hostNow; delete globalThis.__hostNow;
       class HostDate extends RealDate { constructor(...a) { a.length ? super(...a) : super(now()); } static now() { return now(); } }
       globalThis.Date = HostDate;
-    })()`, 'host-time.js', { type: 'global' })).dispose();
+    })()`,
+        'host-time.js',
+        { type: 'global' },
+      ),
+    ).dispose();
   }
 }

@@ -14,19 +14,32 @@ export const T0 = 1_700_000_000_000;
 /** The unreachable server address handed to the SDK. */
 export const UNREACHABLE = 'wss://127.0.0.1:9/ws';
 
-export interface BrowserWorld { browser: Browser; server: Server; origin: string; close(): Promise<void> }
+export interface BrowserWorld {
+  browser: Browser;
+  server: Server;
+  origin: string;
+  close(): Promise<void>;
+}
 
 /** Chromium and a page server; a failed launch closes the server again, so nothing keeps jest alive. */
 export async function openBrowser(files: Record<string, string> = {}): Promise<BrowserWorld> {
   const server = createServer((req, res) => {
     const body = files[req.url ?? ''];
-    if (body !== undefined) { res.writeHead(200, { 'content-type': 'text/javascript' }); res.end(body); return; }
+    if (body !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(body);
+      return;
+    }
     res.writeHead(200, { 'content-type': 'text/html' });
     res.end('<!doctype html><html><body></body></html>');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const closeServer = () => new Promise((r) => { server.close(r); server.closeAllConnections(); });
+  const closeServer = () =>
+    new Promise((r) => {
+      server.close(r);
+      server.closeAllConnections();
+    });
   let browser: Browser;
   try {
     browser = await launchChromium(['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']);
@@ -34,7 +47,18 @@ export async function openBrowser(files: Record<string, string> = {}): Promise<B
     await closeServer();
     throw error;
   }
-  return { browser, server, origin, close: async () => { try { await browser.close(); } finally { await closeServer(); } } };
+  return {
+    browser,
+    server,
+    origin,
+    close: async () => {
+      try {
+        await browser.close();
+      } finally {
+        await closeServer();
+      }
+    },
+  };
 }
 
 /** @sinonjs/fake-timers' source wrapped as a browser script (its only require is @sinonjs/commons' `global`). */
@@ -53,8 +77,10 @@ function sdkScript(): string {
     'zego-express-logger': 'zego-express-logger/ZegoExpressLogger.js',
     'zego-express-engine-webrtc': 'zego-express-engine-webrtc/ZegoExpressWebRTC.js',
   };
-  let s = 'window.__defs=window.__defs||{};window.__cache=window.__cache||{};window.require=function(n){if(__cache[n])return __cache[n].exports;var m={exports:{}};__cache[n]=m;__defs[n].call(window,m,m.exports,window.require);return m.exports;};';
-  for (const [name, path] of Object.entries(mods)) s += `__defs[${JSON.stringify(name)}]=function(module,exports,require){var define;${nm(path)}\n};`;
+  let s =
+    'window.__defs=window.__defs||{};window.__cache=window.__cache||{};window.require=function(n){if(__cache[n])return __cache[n].exports;var m={exports:{}};__cache[n]=m;__defs[n].call(window,m,m.exports,window.require);return m.exports;};';
+  for (const [name, path] of Object.entries(mods))
+    s += `__defs[${JSON.stringify(name)}]=function(module,exports,require){var define;${nm(path)}\n};`;
   return s + 'window.ZegoExpressEngine=require("zego-express-engine-webrtc").ZegoExpressEngine;';
 }
 

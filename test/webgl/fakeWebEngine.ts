@@ -8,7 +8,11 @@ import type { Clock, TimerHandle } from '../../src/index';
 
 export type WebCall = [number, string, ...unknown[]];
 type Listener = (...args: unknown[]) => void;
-interface Pending { resolve(v: boolean): void; reject(e: unknown): void; timer?: TimerHandle }
+interface Pending {
+  resolve(v: boolean): void;
+  reject(e: unknown): void;
+  timer?: TimerHandle;
+}
 type RoomPhase = 'logining' | 'logined' | 'reconnecting';
 
 export interface FakeWebEngineOptions {
@@ -32,8 +36,14 @@ const ERR = {
   INPUT_PARAM: { code: 1100001, msg: 'input parm error.' },
 };
 const LEGACY: Record<string, string> = {
-  LOGINING: 'CONNECTING', RECONNECTING: 'CONNECTING', LOGINED: 'CONNECTED', RECONNECTED: 'CONNECTED',
-  LOGIN_FAILED: 'DISCONNECTED', RECONNECT_FAILED: 'DISCONNECTED', KICKOUT: 'DISCONNECTED', LOGOUT: 'DISCONNECTED',
+  LOGINING: 'CONNECTING',
+  RECONNECTING: 'CONNECTING',
+  LOGINED: 'CONNECTED',
+  RECONNECTED: 'CONNECTED',
+  LOGIN_FAILED: 'DISCONNECTED',
+  RECONNECT_FAILED: 'DISCONNECTED',
+  KICKOUT: 'DISCONNECTED',
+  LOGOUT: 'DISCONNECTED',
 };
 const ID = /^([0-9a-zA-Z#!$%&()`'+\-;<=.>@^_~,\\*])+$/;
 
@@ -46,13 +56,18 @@ export class FakeWebEngine {
   private multiRoom = false;
   private readonly version: string;
 
-  constructor(private readonly clock: Clock, private readonly opts: FakeWebEngineOptions = {}) {
+  constructor(
+    private readonly clock: Clock,
+    private readonly opts: FakeWebEngineOptions = {},
+  ) {
     this.version = opts.version ?? '3.12.0';
   }
 
   // ---- the Web SDK surface the driver uses ----
 
-  getVersion(): string { return this.version; }
+  getVersion(): string {
+    return this.version;
+  }
 
   enableMultiRoom(enable: boolean): boolean {
     this.record('enableMultiRoom', enable);
@@ -71,12 +86,21 @@ export class FakeWebEngine {
     return true;
   }
 
-  loginRoom(roomID: string, token: string, user: { userID: string; userName?: string }, config?: { userUpdate?: boolean; maxMemberCount?: number }): Promise<boolean> {
+  loginRoom(
+    roomID: string,
+    token: string,
+    user: { userID: string; userName?: string },
+    config?: { userUpdate?: boolean; maxMemberCount?: number },
+  ): Promise<boolean> {
     this.record('loginRoom', roomID, tokenShape(token), user?.userID, config?.userUpdate ?? false);
     return this.startLogin(roomID, token, user);
   }
 
-  switchRoom(fromRoomID: string, toRoomID: string, config: { token: string; maxMemberCount?: number; isUserStatusNotify?: boolean }): Promise<boolean> {
+  switchRoom(
+    fromRoomID: string,
+    toRoomID: string,
+    config: { token: string; maxMemberCount?: number; isUserStatusNotify?: boolean },
+  ): Promise<boolean> {
     this.record('switchRoom', fromRoomID, toRoomID, tokenShape(config?.token));
     if (!this.rooms.has(fromRoomID)) return Promise.reject(ERR.ROOM_ROOMID_INCORRECT);
     if (fromRoomID === toRoomID || this.rooms.has(toRoomID)) return Promise.reject(ERR.LOGIN_BEFORE_LOGOUT_BY_SAME_ROOMID);
@@ -88,9 +112,18 @@ export class FakeWebEngine {
 
   logoutRoom(roomID?: string): void {
     this.record('logoutRoom', roomID);
-    if (roomID === undefined) { for (const id of [...this.rooms.keys()]) this.leave(id); return; }
-    if (this.rooms.has(roomID)) { this.leave(roomID); return; }
-    if (this.known.has(roomID)) { this.deliver('roomStateChanged', roomID, 'LOGOUT', 0, 'no room login'); return; }
+    if (roomID === undefined) {
+      for (const id of [...this.rooms.keys()]) this.leave(id);
+      return;
+    }
+    if (this.rooms.has(roomID)) {
+      this.leave(roomID);
+      return;
+    }
+    if (this.known.has(roomID)) {
+      this.deliver('roomStateChanged', roomID, 'LOGOUT', 0, 'no room login');
+      return;
+    }
     throw { ...ERR.ROOM_ROOMID_INCORRECT };
   }
 
@@ -104,8 +137,14 @@ export class FakeWebEngine {
   /** Settles the pending login/switch of `roomID`: true = in the room (LOGINED follows), false = resolved false. */
   resolveLogin(roomID: string, value = true): void {
     const p = this.takePending(roomID);
-    if (value) { this.rooms.get(roomID)!.phase = 'logined'; p.resolve(true); this.emitState(roomID, 'LOGINED', 0, ''); }
-    else { this.rooms.delete(roomID); p.resolve(false); }
+    if (value) {
+      this.rooms.get(roomID)!.phase = 'logined';
+      p.resolve(true);
+      this.emitState(roomID, 'LOGINED', 0, '');
+    } else {
+      this.rooms.delete(roomID);
+      p.resolve(false);
+    }
   }
 
   /** Rejects the pending login/switch of `roomID` with a Web code; LOGIN_FAILED follows, as in the runtime. */
@@ -130,8 +169,12 @@ export class FakeWebEngine {
     this.deliver(event, ...args);
   }
 
-  hasPendingLogin(roomID: string): boolean { return this.pending.has(roomID); }
-  roomPhase(roomID: string): RoomPhase | undefined { return this.rooms.get(roomID)?.phase; }
+  hasPendingLogin(roomID: string): boolean {
+    return this.pending.has(roomID);
+  }
+  roomPhase(roomID: string): RoomPhase | undefined {
+    return this.rooms.get(roomID)?.phase;
+  }
 
   // ---- internals ----
 
@@ -143,11 +186,15 @@ export class FakeWebEngine {
     if (other && user && other.userID !== user.userID) return Promise.reject(ERR.DIFFERENT_USER_ID);
     // LOGINING is emitted before the input is validated (a bad input gets LOGINING then LOGIN_FAILED).
     this.emitState(roomID, 'LOGINING', 0, '');
-    const bad = !roomID ? ERR.ROOM_ID_NULL
-      : !token ? { code: ERR.INPUT_PARAM.code, msg: `${ERR.INPUT_PARAM.msg} token is required` }
-      : !user || !user.userID ? ERR.USER_ID_NULL
-      : !ID.test(roomID) || !/^[^:/]*$/.test(roomID) ? ERR.ROOM_ID_INVALID_CHARACTER
-      : undefined;
+    const bad = !roomID
+      ? ERR.ROOM_ID_NULL
+      : !token
+        ? { code: ERR.INPUT_PARAM.code, msg: `${ERR.INPUT_PARAM.msg} token is required` }
+        : !user || !user.userID
+          ? ERR.USER_ID_NULL
+          : !ID.test(roomID) || !/^[^:/]*$/.test(roomID)
+            ? ERR.ROOM_ID_INVALID_CHARACTER
+            : undefined;
     if (bad) {
       this.emitState(roomID, 'LOGIN_FAILED', bad.code, '');
       return Promise.reject({ ...bad });
@@ -166,7 +213,10 @@ export class FakeWebEngine {
   /** Logout; a login in flight is cancelled and its promise never settles (observed on 3.12.0). */
   private leave(roomID: string): void {
     const p = this.pending.get(roomID);
-    if (p) { if (p.timer !== undefined) this.clock.clearTimeout(p.timer); this.pending.delete(roomID); }
+    if (p) {
+      if (p.timer !== undefined) this.clock.clearTimeout(p.timer);
+      this.pending.delete(roomID);
+    }
     this.rooms.delete(roomID);
     this.emitState(roomID, 'LOGOUT', 0, '');
   }

@@ -22,15 +22,20 @@ export function packerKey(absolutePath: string): string {
 
 export function babelForPuerts(code: string): string {
   return transformSync(code, {
-    babelrc: false, configFile: false,
+    babelrc: false,
+    configFile: false,
     presets: [['@babel/preset-env', { targets: { chrome: '84', esmodules: false } }]],
   })!.code!;
 }
 
 /** puerts_browser_js_resources.js for these files (absolute path → text). */
 export function puertsBrowserResources(files: Record<string, string>): { script: string; keys: string[] } {
-  const entries = Object.entries(files).filter(([path]) => packerKeeps(path))
-    .map(([path, code]) => `${JSON.stringify(packerKey(path))}: (function(exports, require, module, __filename, __dirname) {\n${babelForPuerts(code)}\n})`);
+  const entries = Object.entries(files)
+    .filter(([path]) => packerKeeps(path))
+    .map(
+      ([path, code]) =>
+        `${JSON.stringify(packerKey(path))}: (function(exports, require, module, __filename, __dirname) {\n${babelForPuerts(code)}\n})`,
+    );
   const keys = Object.keys(files).filter(packerKeeps).map(packerKey);
   return { script: `window.PUERTS_JS_RESOURCES = {${entries.join(',\n')}};\n`, keys };
 }

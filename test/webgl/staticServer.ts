@@ -5,10 +5,17 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.png': 'image/png',
+  '.json': 'application/json',
 };
 
-export interface StaticSite { origin: string; requested: string[]; close(): Promise<void> }
+export interface StaticSite {
+  origin: string;
+  requested: string[];
+  close(): Promise<void>;
+}
 
 export async function serveFolder(root: string): Promise<StaticSite> {
   const requested: string[] = [];
@@ -16,7 +23,11 @@ export async function serveFolder(root: string): Promise<StaticSite> {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
     requested.push(path);
     const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) { res.writeHead(404); res.end(); return; }
+    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     res.end(readFileSync(file));
   });

@@ -1,7 +1,14 @@
 // Replays a trace (test/fixtures/webgl/*.json) — app calls, scripted Web SDK server outcomes and
 // events, browser online/offline — on virtual time through ZegoExpressEngine + ZegoWebDriver + the
 // fake Web engine, and returns what the app saw and which Web SDK calls the driver made.
-import { makeTestToken04, seededRandom, VirtualClock, ZegoExpressEngine, ZegoRoomStateChangedReason as R, ZegoUpdateType } from '../../src/index';
+import {
+  makeTestToken04,
+  seededRandom,
+  VirtualClock,
+  ZegoExpressEngine,
+  ZegoRoomStateChangedReason as R,
+  ZegoUpdateType,
+} from '../../src/index';
 import { ZegoWebDriver, type ZegoWebDriverOptions } from '../../src/webgl/index';
 import type { NetworkWatcher } from '../../src/webgl/network';
 import { FakeWebEngine, type WebCall } from './fakeWebEngine';
@@ -38,12 +45,19 @@ export interface Trace {
 export class FakeNetwork implements NetworkWatcher {
   online = true;
   private fns: Array<(online: boolean) => void> = [];
-  isOnline(): boolean { return this.online; }
+  isOnline(): boolean {
+    return this.online;
+  }
   subscribe(fn: (online: boolean) => void): () => void {
     this.fns.push(fn);
-    return () => { this.fns = this.fns.filter((f) => f !== fn); };
+    return () => {
+      this.fns = this.fns.filter((f) => f !== fn);
+    };
   }
-  set(online: boolean): void { this.online = online; for (const f of [...this.fns]) f(online); }
+  set(online: boolean): void {
+    this.online = online;
+    for (const f of [...this.fns]) f(online);
+  }
 }
 
 export async function runTrace(trace: Trace): Promise<{ app: unknown[][]; web: WebCall[] }> {
@@ -52,7 +66,14 @@ export async function runTrace(trace: Trace): Promise<{ app: unknown[][]; web: W
   const zg = new FakeWebEngine(clock, { version: trace.sdkVersion, unreachable: trace.unreachable, t0: T0 });
   const silent = { warn: () => undefined, error: () => undefined };
   const driver = new ZegoWebDriver(zg, { ...trace.options, network: net, logger: silent });
-  const engine = ZegoExpressEngine.createEngine({ appID: 1, driver, clock, roomMode: trace.roomMode ?? 0, random: seededRandom(1), logger: silent });
+  const engine = ZegoExpressEngine.createEngine({
+    appID: 1,
+    driver,
+    clock,
+    roomMode: trace.roomMode ?? 0,
+    random: seededRandom(1),
+    logger: silent,
+  });
   const app: unknown[][] = [];
   const t = () => clock.now() - T0;
   engine.setEventHandler({
@@ -64,21 +85,31 @@ export async function runTrace(trace: Trace): Promise<{ app: unknown[][]; web: W
   });
   const token = (name: TokenName | undefined): string => {
     switch (name ?? 'valid') {
-      case 'none': return '';
-      case 'expiring': return makeTestToken04({ expireAtSec: T0 / 1000 + (trace.tokenExpiresInSec ?? 100) });
-      case 'renewed': return makeTestToken04({ expireAtSec: T0 / 1000 + 7200, salt: 'renewed' });
-      default: return makeTestToken04({ expireAtSec: T0 / 1000 + 3600 });
+      case 'none':
+        return '';
+      case 'expiring':
+        return makeTestToken04({ expireAtSec: T0 / 1000 + (trace.tokenExpiresInSec ?? 100) });
+      case 'renewed':
+        return makeTestToken04({ expireAtSec: T0 / 1000 + 7200, salt: 'renewed' });
+      default:
+        return makeTestToken04({ expireAtSec: T0 / 1000 + 3600 });
     }
   };
-  const flush = async () => { for (let i = 0; i < 10; i++) await Promise.resolve(); };
+  const flush = async () => {
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+  };
 
   for (const step of trace.steps) {
     await clock.advanceTo(T0 + step.at);
     if ('app' in step) {
       switch (step.app) {
         case 'loginRoom':
-          engine.loginRoom(step.room, { userID: step.user ?? 'u1' }, { token: token(step.token), isUserStatusNotify: step.notify ?? false },
-            (code) => app.push([t(), 'login', step.room, code]));
+          engine.loginRoom(
+            step.room,
+            { userID: step.user ?? 'u1' },
+            { token: token(step.token), isUserStatusNotify: step.notify ?? false },
+            (code) => app.push([t(), 'login', step.room, code]),
+          );
           break;
         case 'logoutRoom':
           engine.logoutRoom(step.room, (code) => app.push([t(), 'logout', step.room ?? null, code]));

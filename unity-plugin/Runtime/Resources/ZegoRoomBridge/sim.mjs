@@ -467,7 +467,13 @@ class SimulatedRoomService {
             throw new Error(`SimulatedRoomService: client "${clientId}" already has a driver`);
         const driver = new SimulatedDriver(this, clientId);
         this.clients.set(clientId, {
-            id: clientId, online: before?.online ?? true, driver, keys: new Map(), staleKnown: new Map(), loseNextResponse: false, released: false,
+            id: clientId,
+            online: before?.online ?? true,
+            driver,
+            keys: new Map(),
+            staleKnown: new Map(),
+            loseNextResponse: false,
+            released: false,
         });
         return driver;
     }
@@ -581,7 +587,13 @@ class SimulatedRoomService {
             return [0, this.loginData(room)];
         }
         if (!room) {
-            room = { id: req.roomID, sessionId: String(this.nextRoomSession++), maxMemberCount: req.maxMemberCount, members: new Map(), listeners: new Set() };
+            room = {
+                id: req.roomID,
+                sessionId: String(this.nextRoomSession++),
+                maxMemberCount: req.maxMemberCount,
+                members: new Map(),
+                listeners: new Set(),
+            };
             this.rooms.set(room.id, room);
             room.countTimer = this.scheduleCounts(room);
         }
@@ -596,8 +608,15 @@ class SimulatedRoomService {
         c.staleKnown.delete(room.id);
         const member = {
             roomID: room.id,
-            user: { ...req.user }, clientId, key: this.nextKey++, connected: true, notify: req.isUserStatusNotify,
-            token: req.token, tokenTimers: [], known: req.reconnect && stale ? stale : new Map(), lastCount: -1,
+            user: { ...req.user },
+            clientId,
+            key: this.nextKey++,
+            connected: true,
+            notify: req.isUserStatusNotify,
+            token: req.token,
+            tokenTimers: [],
+            known: req.reconnect && stale ? stale : new Map(),
+            lastCount: -1,
         };
         room.members.set(member.user.userID, member);
         this.byKey.set(member.key, member);
@@ -732,8 +751,10 @@ class SimulatedRoomService {
             ev.onRoomUserUpdate(room.id, id, type, list.map((u) => ({ ...u })));
         });
         // The batch closes when it is delivered (or dropped): a later push starts a new one.
-        this.clock.setTimeout(() => { if (to.outbox?.users === list)
-            to.outbox = undefined; }, latency);
+        this.clock.setTimeout(() => {
+            if (to.outbox?.users === list)
+                to.outbox = undefined;
+        }, latency);
     }
     /** A (re)joined member hears who is there: the whole list on a first login, the changes on a resume. */
     sendDiff(room, m) {
@@ -752,12 +773,18 @@ class SimulatedRoomService {
                 deleted.push({ userID: id, userName: name });
         const c = this.clients.get(m.clientId);
         if (deleted.length > 0) {
-            c.driver.deliver(room.id, m.key, 0, (ev, id) => { for (const u of deleted)
-                m.known.delete(u.userID); ev.onRoomUserUpdate(room.id, id, ZegoUpdateType.Delete, deleted); });
+            c.driver.deliver(room.id, m.key, 0, (ev, id) => {
+                for (const u of deleted)
+                    m.known.delete(u.userID);
+                ev.onRoomUserUpdate(room.id, id, ZegoUpdateType.Delete, deleted);
+            });
         }
         if (added.length > 0) {
-            c.driver.deliver(room.id, m.key, 0, (ev, id) => { for (const u of added)
-                m.known.set(u.userID, u.userName); ev.onRoomUserUpdate(room.id, id, ZegoUpdateType.Add, added); });
+            c.driver.deliver(room.id, m.key, 0, (ev, id) => {
+                for (const u of added)
+                    m.known.set(u.userID, u.userName);
+                ev.onRoomUserUpdate(room.id, id, ZegoUpdateType.Add, added);
+            });
         }
     }
     setToken(room, m, token) {
@@ -791,7 +818,9 @@ class SimulatedRoomService {
                     continue;
                 m.lastCount = count;
                 // Already on a timer turn of the server's: raise at once rather than one more timer per member.
-                this.clients.get(m.clientId).driver.deliverNow(room.id, m.key, (ev, id) => ev.onRoomOnlineUserCountUpdate(room.id, id, count));
+                this.clients
+                    .get(m.clientId)
+                    .driver.deliverNow(room.id, m.key, (ev, id) => ev.onRoomOnlineUserCountUpdate(room.id, id, count));
             }
             if (this.rooms.get(room.id) === room)
                 room.countTimer = this.scheduleCounts(room);
@@ -863,7 +892,9 @@ function installSimulator(bridge) {
                 return undefined;
             return joinWorld(req, time).clock;
         },
-        reset() { worlds.clear(); },
+        reset() {
+            worlds.clear();
+        },
         ops: {
             simSetNetwork(req) {
                 worldOf(req).service.setNetwork(str(req, 'clientId'), bool(req, 'online'));
@@ -876,7 +907,12 @@ function installSimulator(bridge) {
                 // Another device logs in with the same userID: the app's engine gets KickOut 1002050.
                 const w = worldOf(req);
                 const clientId = bridge.newClientId('dup');
-                const dup = ZegoExpressEngine.createEngine({ appID: 0, driver: w.service.createDriver(clientId), clock: w.clock, random: seededRandom(1) });
+                const dup = ZegoExpressEngine.createEngine({
+                    appID: 0,
+                    driver: w.service.createDriver(clientId),
+                    clock: w.clock,
+                    random: seededRandom(1),
+                });
                 dup.loginRoom(str(req, 'roomID'), { userID: str(req, 'userID') }, { token: typeof req.token === 'string' ? req.token : undefined });
                 return { clientId };
             },
