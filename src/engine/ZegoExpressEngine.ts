@@ -2,13 +2,7 @@
 // RoomSession per room, relays driver events, and delivers every callback on a host timer turn.
 import { hostClock, type Clock } from '../host/clock.js';
 import { toLog, type Log, type Logger } from '../host/log.js';
-import {
-  ROOM_STATE_OF_REASON,
-  ZegoRoomMode,
-  ZegoRoomState,
-  ZegoRoomStateChangedReason as R,
-  ZegoUpdateType,
-} from '../model/enums.js';
+import { ROOM_STATE_OF_REASON, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason, ZegoUpdateType } from '../model/enums.js';
 import { ZegoErrorCode } from '../model/errorCodes.js';
 import type {
   IZegoEventHandler,
@@ -190,7 +184,7 @@ export class ZegoExpressEngine {
     // ZEGO: LogoutFailed 1002002 for a room not logged in (multi-room), and in single-room mode "if the
     // incoming roomID is different from the logged-in room name, SDK will return failure". Nowhere: success.
     if (this.roomMode === ZegoRoomMode.MultiRoom || this.rooms.size > 0) {
-      this.emitState(roomIDForEvents(roomID), R.LogoutFailed, ZegoErrorCode.RoomRoomidIncorrect, '');
+      this.emitState(roomIDForEvents(roomID), ZegoRoomStateChangedReason.LogoutFailed, ZegoErrorCode.RoomRoomidIncorrect, '');
       this.postResult(fn, callback, ZegoErrorCode.RoomRoomidIncorrect, '', roomID);
       return;
     }
@@ -272,7 +266,7 @@ export class ZegoExpressEngine {
   private badInputFor(roomID: unknown, code: number): void {
     const named = roomIDForEvents(roomID);
     if (named !== '' && this.rooms.has(named)) return;
-    this.emitState(named, R.LoginFailed, code, '');
+    this.emitState(named, ZegoRoomStateChangedReason.LoginFailed, code, '');
   }
 
   private modeCheck(roomID: string, user: ZegoUser): number {
@@ -284,7 +278,7 @@ export class ZegoExpressEngine {
     return 0;
   }
 
-  private emitState(roomID: string, reason: R, errorCode: number, extendedData: string): void {
+  private emitState(roomID: string, reason: ZegoRoomStateChangedReason, errorCode: number, extendedData: string): void {
     this.post('onRoomStateChanged', [roomID, reason, errorCode, extendedData], (h) =>
       h.onRoomStateChanged?.(roomID, reason, errorCode, extendedData),
     );

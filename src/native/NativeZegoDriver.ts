@@ -16,14 +16,14 @@
 // (ZEGO's callbacks wait for the main thread): dropped, never taken by the login that replaced it.
 import type { LoginRequest, RoomDriverContext } from '../driver/RoomDriver.js';
 import { SdkDriver, SdkRoomStatus, type Reaction, type SdkRoom } from '../driver/sdkDriver.js';
-import { ZegoRoomMode, ZegoRoomStateChangedReason as R, ZegoUpdateType } from '../core.js';
+import { ZegoRoomMode, ZegoRoomStateChangedReason, ZegoUpdateType } from '../core.js';
 import { NATIVE_COMMAND, NATIVE_EVENT } from './protocol.js';
 
 /** Queues one command (or one app event, for ZEGO's onDebugError) for the C# side. */
 export type NativeEmit = (event: string, args: unknown[]) => void;
 
 /** ZEGO's `OnRoomStateChanged` reasons by name, and LoginRoom's own callback (`loginResult`). */
-type NativeEvent = keyof typeof R | 'loginResult';
+type NativeEvent = keyof typeof ZegoRoomStateChangedReason | 'loginResult';
 
 /** `forget`: no events for the room afterwards (ZEGO has left it already). */
 type NativeAction = 'forget';
@@ -196,7 +196,7 @@ export class NativeZegoDriver extends SdkDriver<NativeRoom, NativeEvent, NativeA
 
   private onRoomStateChanged(roomID: string, reason: number, code: number, ext: string, tag: unknown): void {
     const room = this.tagged(roomID, tag);
-    const name = R[reason] as NativeEvent | undefined;
+    const name = ZegoRoomStateChangedReason[reason] as NativeEvent | undefined;
     if (room && name !== undefined) this.react(room, name, undefined, code, ext);
   }
 
