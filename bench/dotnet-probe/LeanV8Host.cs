@@ -25,6 +25,8 @@ sealed class LeanV8Host : IScriptHost
             const none = () => {};
             globalThis.console = { log: none, info: none, warn: none, error: none, debug: none };");
         engine.Execute(new DocumentInfo { Category = ModuleCategory.Standard }, "import * as m from './core.mjs'; globalThis.m = m;");
+        // The simulated room service is its own module beside the core, as in the Editor.
+        engine.Execute(new DocumentInfo { Category = ModuleCategory.Standard }, "import './sim.mjs';");
         module = (ScriptObject)engine.Script.m;
     }
 
