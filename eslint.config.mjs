@@ -23,7 +23,18 @@ const hostOnly = [
 ].map((name) => ({ name, message: 'The core runs on PuerTS: use the host seam (src/host) instead.' }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'unity-plugin/**', 'tests-dotnet/**', 'demo-output/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '**/bin/**',
+      '**/obj/**',
+      'unity-plugin/**',
+      'tests-dotnet/**',
+      'demo-output/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -62,7 +62,8 @@ own code — the queued-call check, the answers owed after DestroyEngine, the ti
 tests-dotnet/Tests/IdleFrameTests.cs. In Unity, PuerTS's \`ScriptEnv.Tick()\` and the \`bridgePending\`
 call add their own cost (a number crosses; no string is made).
 `;
-  if (!probe) return `${head}\nNot measured on this run: the .NET probe did not run (no .NET SDK, or it failed: see the bench log).\n`;
+  if (!probe)
+    return `${head}\nNot measured on this run: the .NET probe did not run (no .NET SDK, or it failed: see the bench log).\n`;
   const e = probe.event;
   return `${head}
 | frame | frames | bytes per frame | time per frame |
