@@ -443,7 +443,7 @@ namespace ZegoRoomBridge.Tests
             Assert.That(ex.Message, Is.EqualTo(
                 "zego-room-bridge: CreateEngine failed (1000017): no usable room driver — the \"native\" driver this platform needs is not available " +
                 "(ZEGO's Unity SDK is not in this project, or the ZegoRoomBridge.Native assembly is not compiled: import ZEGO's Unity SDK, " +
-                "give it an assembly definition named ZegoExpressEngine and add ZRB_ZEGO_SDK to Scripting Define Symbols (docs/UNITY.md)). " +
+                "give it an assembly definition named ZegoExpressEngine and add ZRB_ZEGO_SDK to Scripting Define Symbols (the package's Documentation~/index.md, step 5)). " +
                 "To run against the simulated room service set ZegoRoomBridgeSettings.UseSimulator = true before CreateEngine " +
                 "(in the Editor: Tools > Zego Room Bridge > Simulate Room Service In Play Mode)."));
             Assert.That(host.Disposed, Is.True);

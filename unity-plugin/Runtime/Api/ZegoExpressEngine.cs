@@ -58,7 +58,7 @@ namespace ZegoRoomBridge
         /// <summary>
         /// Creates the engine (or returns the existing one, as ZEGO does). Call on the main thread.
         /// Throws ZegoRoomBridgeException (1000017) when the bridge cannot run: no usable room driver,
-        /// no JS runtime, or a core.mjs of another protocol — see docs/UNITY.md.
+        /// no JS runtime, or a core.mjs of another protocol — see Documentation~/reference.md.
         /// </summary>
         public static ZegoExpressEngine CreateEngine(ZegoEngineProfile profile)
         {

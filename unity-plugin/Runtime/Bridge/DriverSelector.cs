@@ -34,7 +34,7 @@ namespace ZegoRoomBridge
             }
         }
 
-        /// <summary>The CreateEngine error text when the core has no such driver (docs/UNITY.md quotes it).</summary>
+        /// <summary>The CreateEngine error text when the core has no such driver (Documentation~/reference.md quotes it).</summary>
         public static string UnavailableMessage(ZegoRoomDriverKind kind, string coreMessage)
         {
             return BridgeLog.Prefix + "CreateEngine failed (1000017): no usable room driver — the \"" + WireName(kind) +

@@ -59,10 +59,10 @@ namespace ZegoRoomBridge
         /// <summary>Bridge events with this prefix are the adapter's commands, never the app's.</summary>
         internal const string CommandPrefix = "native:";
 
-        /// <summary>The reason CreateEngine gives when AdapterFactory is null (docs/UNITY.md quotes it).</summary>
+        /// <summary>The reason CreateEngine gives when AdapterFactory is null (Documentation~/reference.md quotes it).</summary>
         internal const string MissingSdkReason =
             "ZEGO's Unity SDK is not in this project, or the ZegoRoomBridge.Native assembly is not compiled: import ZEGO's Unity SDK, " +
-            "give it an assembly definition named ZegoExpressEngine and add ZRB_ZEGO_SDK to Scripting Define Symbols (docs/UNITY.md)";
+            "give it an assembly definition named ZegoExpressEngine and add ZRB_ZEGO_SDK to Scripting Define Symbols (the package's Documentation~/index.md, step 5)";
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 // The C# half of the core's "native" driver: runs the core's commands on ZEGO's Unity SDK and hands ZEGO's
 // room callbacks back to the core (docs/BOUNDARY.md, "The native driver"). Compiled only when ZEGO's SDK
 // is in the project: ZegoRoomBridge.Native.asmdef needs the define ZRB_ZEGO_SDK and references ZEGO's
-// assembly as "ZegoExpressEngine" (docs/UNITY.md, "Per-platform drivers", says how to adjust both).
+// assembly as "ZegoExpressEngine" (Documentation~/reference.md, "Per-platform drivers", says how to adjust both).
 // It compiles against ZEGO Express Unity SDK 2.18.0 or newer (MinimumZegoSdkVersion).
 using System;
 using System.Collections.Generic;
