@@ -17,7 +17,8 @@ function guarded(result: () => unknown, now: () => number, limit = 2000) {
   return { policy, calls };
 }
 
-function offlineRoom(w: World, policy: ReconnectPolicy) {
+/** A room logged in at 1 s on `policy`, with what the app sees and what the engine logs. */
+function loggedInRoom(w: World, policy: ReconnectPolicy) {
   const errors: string[] = [];
   const engine = ZegoExpressEngine.createEngine({
     appID: 1,
@@ -30,8 +31,14 @@ function offlineRoom(w: World, policy: ReconnectPolicy) {
   engine.setEventHandler({ onRoomStateChanged: (_r, reason, code) => seen.push([w.now, reason, code]) });
   engine.loginRoom('r', { userID: 'A' });
   w.at(1000);
-  w.service.setNetwork('A', false);
   return { engine, seen, errors };
+}
+
+/** The same room, its link then cut by the simulated service. */
+function offlineRoom(w: World, policy: ReconnectPolicy) {
+  const room = loggedInRoom(w, policy);
+  w.service.setNetwork('A', false);
+  return room;
 }
 
 describe('a reconnect policy on virtual time never hangs the clock', () => {
@@ -111,18 +118,7 @@ describe('a policy result that cannot be read never escapes into the app', () =>
     (_n, result) => {
       const w = new World();
       const { policy } = guarded(result, () => w.now);
-      const errors: string[] = [];
-      const engine = ZegoExpressEngine.createEngine({
-        appID: 1,
-        driver: w.service.createDriver('A'),
-        clock: w.clock,
-        reconnectPolicy: policy,
-        logger: { warn: (m) => errors.push(m), error: (m) => errors.push(m) },
-      });
-      const seen: Array<[number, number, number]> = [];
-      engine.setEventHandler({ onRoomStateChanged: (_r, reason, code) => seen.push([w.now, reason, code]) });
-      engine.loginRoom('r', { userID: 'A' });
-      w.at(1000);
+      const { engine, seen } = loggedInRoom(w, policy);
       expect(() => engine.setNetworkReachable(false)).not.toThrow();
       w.at(5000);
       expect(seen.slice(2)).toEqual([

@@ -14,6 +14,7 @@ import type { RoomDriver } from '../driver/RoomDriver.js';
 import { ZegoExpressEngine } from '../engine/ZegoExpressEngine.js';
 import type { TraceRecord } from '../engine/trace.js';
 import { BRIDGE_VERSION } from '../version.js';
+import { requestFields } from './requestFields.js';
 
 export const BRIDGE_PROTOCOL_VERSION = 1;
 
@@ -377,23 +378,7 @@ function printable(e: unknown): string {
   }
 }
 
-function str(req: Json, key: string): string {
-  const v = req[key];
-  if (typeof v !== 'string' || v.length === 0)
-    throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be a non-empty string`);
-  return v;
-}
-function num(req: Json, key: string): number {
-  const v = req[key];
-  if (typeof v !== 'number' || !Number.isFinite(v))
-    throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be a number`);
-  return v;
-}
-function bool(req: Json, key: string): boolean {
-  const v = req[key];
-  if (typeof v !== 'boolean') throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be true or false`);
-  return v;
-}
+const { str, num, bool } = requestFields((message) => new BridgeError(ZegoErrorCode.CommonIllegalParam, message));
 
 // ---- the default bridge: what the C# shim calls through core.mjs's exports ----------------------------
 

@@ -7,6 +7,7 @@ import type { Bridge, RequestedTime } from '../boundary/bridge.js';
 import { VirtualClock } from '../host/virtualClock.js';
 import { makeTestToken04 } from '../token/token04.js';
 import { SimulatedRoomService } from './SimulatedRoomService.js';
+import { requestFields } from '../boundary/requestFields.js';
 
 export const SIMULATOR_DRIVER_NAME = 'simulator';
 
@@ -21,23 +22,7 @@ interface World {
   service: SimulatedRoomService;
 }
 
-function str(req: Json, key: string): string {
-  const v = req[key];
-  if (typeof v !== 'string' || v.length === 0)
-    throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be a non-empty string`);
-  return v;
-}
-function num(req: Json, key: string): number {
-  const v = req[key];
-  if (typeof v !== 'number' || !Number.isFinite(v))
-    throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be a number`);
-  return v;
-}
-function bool(req: Json, key: string): boolean {
-  const v = req[key];
-  if (typeof v !== 'boolean') throw new BridgeError(ZegoErrorCode.CommonIllegalParam, `"${key}" must be true or false`);
-  return v;
-}
+const { str, num, bool } = requestFields((message) => new BridgeError(ZegoErrorCode.CommonIllegalParam, message));
 
 /** Registers the "simulator" driver and its ops on `bridge`; the worlds are this bridge's own. */
 export function installSimulator(bridge: Bridge): void {

@@ -828,6 +828,29 @@ class SimulatedRoomService {
     }
 }
 
+function requestFields(fail) {
+    return {
+        str(req, key) {
+            const v = req[key];
+            if (typeof v !== 'string' || v.length === 0)
+                throw fail(`"${key}" must be a non-empty string`);
+            return v;
+        },
+        num(req, key) {
+            const v = req[key];
+            if (typeof v !== 'number' || !Number.isFinite(v))
+                throw fail(`"${key}" must be a number`);
+            return v;
+        },
+        bool(req, key) {
+            const v = req[key];
+            if (typeof v !== 'boolean')
+                throw fail(`"${key}" must be true or false`);
+            return v;
+        },
+    };
+}
+
 // The simulated room service on a bridge (sim.mjs in Unity; tests): the "simulator" driver, its worlds
 // (one service and one clock per name, shared by the engines in it), virtual time, and the ops only the
 // simulator answers (simAdvance, simSetNetwork, simKickOut, simDuplicateLogin, simNow, makeTestToken).
@@ -835,24 +858,7 @@ class SimulatedRoomService {
 const SIMULATOR_DRIVER_NAME = 'simulator';
 /** The longest span one simAdvance may run (24 h of virtual time); longer spans take several calls. */
 const MAX_SIM_ADVANCE_MS = 24 * 3600000;
-function str(req, key) {
-    const v = req[key];
-    if (typeof v !== 'string' || v.length === 0)
-        throw new BridgeError(ZegoErrorCode$1.CommonIllegalParam, `"${key}" must be a non-empty string`);
-    return v;
-}
-function num(req, key) {
-    const v = req[key];
-    if (typeof v !== 'number' || !Number.isFinite(v))
-        throw new BridgeError(ZegoErrorCode$1.CommonIllegalParam, `"${key}" must be a number`);
-    return v;
-}
-function bool(req, key) {
-    const v = req[key];
-    if (typeof v !== 'boolean')
-        throw new BridgeError(ZegoErrorCode$1.CommonIllegalParam, `"${key}" must be true or false`);
-    return v;
-}
+const { str, num, bool } = requestFields((message) => new BridgeError(ZegoErrorCode$1.CommonIllegalParam, message));
 /** Registers the "simulator" driver and its ops on `bridge`; the worlds are this bridge's own. */
 function installSimulator(bridge) {
     const worlds = new Map();
