@@ -55,7 +55,12 @@ export const CLIENT_MESSAGES: Record<string, DevMessageSpec> = {
 export const SERVER_MESSAGES: Record<string, DevMessageSpec> = {
   welcome: {
     v: { kind: 'integer', min: 1, maxValue: 1000, description: 'protocol version the server speaks' },
-    heartbeatTimeoutMs: { kind: 'integer', min: 1, maxValue: 2 ** 31 - 1, description: 'a silent member is removed this long after its last sign of life' },
+    heartbeatTimeoutMs: {
+      kind: 'integer',
+      min: 1,
+      maxValue: 2 ** 31 - 1,
+      description: 'a silent member is removed this long after its last sign of life',
+    },
     tokenCheck: { kind: 'boolean', description: 'true when tokens are verified with the server secret' },
   },
   hb: {},
@@ -79,8 +84,15 @@ export const SERVER_MESSAGES: Record<string, DevMessageSpec> = {
     key,
     remain: { kind: 'integer', min: 0, maxValue: 2 ** 31 - 1, description: 'seconds until the token expires' },
   },
-  kick: { room, key, code: { kind: 'integer', min: 1, maxValue: 2 ** 31 - 1, description: 'ZEGO’s kick code (1002050, 1002055, 1002056)' } },
-  renewResult: { room, code: { kind: 'integer', min: 0, maxValue: 2 ** 31 - 1, description: '0 = accepted; else ZEGO’s token error code' } },
+  kick: {
+    room,
+    key,
+    code: { kind: 'integer', min: 1, maxValue: 2 ** 31 - 1, description: 'ZEGO’s kick code (1002050, 1002055, 1002056)' },
+  },
+  renewResult: {
+    room,
+    code: { kind: 'integer', min: 0, maxValue: 2 ** 31 - 1, description: '0 = accepted; else ZEGO’s token error code' },
+  },
 };
 
 /** WebSocket close codes the server uses (docs/DEVSERVER.md). */
@@ -130,7 +142,8 @@ export function readDevMessage(text: string, table: Record<string, DevMessageSpe
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
   const message = value as Record<string, unknown>;
   const type = message.t;
-  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(table, type)) return `unknown message type ${JSON.stringify(type)}`;
+  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(table, type))
+    return `unknown message type ${JSON.stringify(type)}`;
   const spec = table[type];
   for (const name of Object.keys(spec)) {
     const problem = fieldProblem(message[name], spec[name]);

@@ -4,9 +4,10 @@
 import type { Clock, TimerHandle } from '../host/clock.js';
 import { ZegoErrorCode } from '../model/errorCodes.js';
 import type { LoginRequest, RoomDriver, RoomDriverContext, RoomDriverEvents } from '../driver/RoomDriver.js';
+import type { RoomClientPort, RoomPush } from '../rooms/RoomService.js';
 import type { SimulatedRoomService } from './SimulatedRoomService.js';
 
-export class SimulatedDriver implements RoomDriver {
+export class SimulatedDriver implements RoomDriver, RoomClientPort {
   private events: RoomDriverEvents | undefined;
   /** roomID → the attempt in flight: its answer's timer and id. */
   private readonly attempts = new Map<string, { timer: TimerHandle; id: number }>();
@@ -93,22 +94,28 @@ export class SimulatedDriver implements RoomDriver {
     this.raise(0, (ev) => ev.onKickOut(roomID, m.id, code, ''));
   }
 
+  linkUp(): boolean {
+    return this.service.isOnline(this.clientId);
+  }
+
   /**
    * A server push for one member session, named by the session the client knows it as: dropped if the
    * link is down, the session changed by then, or this client never heard that the session's login
    * succeeded (a client ignores a room it is not in).
    */
-  deliver(roomID: string, memberKey: number, latencyMs: number, fn: (ev: RoomDriverEvents, sessionID: number) => void): void {
+  deliver(roomID: string, memberKey: number, latencyMs: number, push: RoomPush, delivered?: () => void): void {
     this.raise(latencyMs, (ev) => {
       const id = this.reaches(roomID, memberKey);
-      if (id) fn(ev, id);
+      if (!id) return;
+      delivered?.();
+      raisePush(ev, roomID, id, push);
     });
   }
 
   /** The same, raised now: only from a timer turn of the service's own (never inside a driver call). */
-  deliverNow(roomID: string, memberKey: number, fn: (ev: RoomDriverEvents, sessionID: number) => void): void {
+  deliverNow(roomID: string, memberKey: number, push: RoomPush): void {
     const id = this.reaches(roomID, memberKey);
-    if (id && !this.stopped && this.events) fn(this.events, id);
+    if (id && !this.stopped && this.events) raisePush(this.events, roomID, id, push);
   }
 
   /** The session (an attempt id, never 0) a push to `memberKey` reaches; 0 when it does not. */
@@ -153,5 +160,24 @@ export class SimulatedDriver implements RoomDriver {
     this.clock.setTimeout(() => {
       if (!this.stopped && this.events) fn(this.events);
     }, delayMs);
+  }
+}
+
+/** A push as the engine hears it. */
+function raisePush(events: RoomDriverEvents, roomID: string, sessionID: number, push: RoomPush): void {
+  switch (push.type) {
+    case 'userUpdate':
+      events.onRoomUserUpdate(
+        roomID,
+        sessionID,
+        push.updateType,
+        push.users.map((u) => ({ ...u })),
+      );
+      return;
+    case 'count':
+      events.onRoomOnlineUserCountUpdate(roomID, sessionID, push.count);
+      return;
+    case 'tokenWillExpire':
+      events.onRoomTokenWillExpire(roomID, sessionID, push.remain);
   }
 }
