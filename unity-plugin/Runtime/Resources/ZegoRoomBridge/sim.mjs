@@ -295,6 +295,409 @@ new Set([
     ZegoErrorCode.RoomDisconnect,
 ]);
 
+class RoomService {
+    constructor(options) {
+        this.clients = new Map();
+        this.rooms = new Map();
+        /** Member keys removed while their client could not hear it: the code it gets when it comes back. */
+        this.removedWhileAway = new Map();
+        this.byKey = new Map();
+        this.nextKey = 1;
+        this.nextRoomSession = 1;
+        if (!options || !options.clock)
+            throw new TypeError('RoomService: options.clock is required');
+        this.clock = options.clock;
+        this.notifyLatencyMs = options.notifyLatencyMs ?? 100;
+        this.heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 90000;
+        this.onlineCountIntervalMs = options.onlineCountIntervalMs ?? 30000;
+        this.verify = options.verifyToken;
+        this.observe = options.observe;
+    }
+    /** Connects a client (a device) to the service, or gives a known one a new port; its member sessions stay. */
+    attachClient(clientId, port) {
+        const known = this.clients.get(clientId);
+        if (known)
+            known.port = port;
+        else
+            this.clients.set(clientId, { id: clientId, port, keys: new Map(), staleKnown: new Map() });
+    }
+    hasClient(clientId) {
+        return this.clients.has(clientId);
+    }
+    /**
+     * The client's link is gone (a closed socket, or silence): each member session it holds starts its
+     * heartbeat timeout, measured from the last sign of life `silentForMs` ago.
+     */
+    linkDown(clientId, silentForMs = 0) {
+        const c = this.clients.get(clientId);
+        if (!c)
+            return;
+        for (const [roomID, key] of c.keys) {
+            const m = this.memberByKey(roomID, key);
+            if (m && m.connected)
+                this.disconnect(this.rooms.get(roomID), m, silentForMs);
+        }
+    }
+    /** The member session this client holds in a room, if any. */
+    memberKey(clientId, roomID) {
+        return this.clients.get(clientId)?.keys.get(roomID);
+    }
+    /** True while this member session is in the room with its link up (pushes reach it only then). */
+    canReach(clientId, roomID, memberKey) {
+        const c = this.clients.get(clientId);
+        const m = this.byKey.get(memberKey);
+        return !!c && c.port.linkUp() && c.keys.get(roomID) === memberKey && !!m && m.roomID === roomID && m.connected;
+    }
+    /** The server-side kick API (→ KickOut 1002055); also 1002056 for a token expired in the room. */
+    kickOut(roomID, userID, code = ZegoErrorCode.RoomManualKickedOut) {
+        const room = this.rooms.get(roomID);
+        const m = room?.members.get(userID);
+        if (!room || !m)
+            return false;
+        this.removeMember(room, m, code);
+        return true;
+    }
+    /** Users in a room as the server sees them. */
+    roomUsers(roomID) {
+        const room = this.rooms.get(roomID);
+        return room ? [...room.members.values()].map((m) => ({ ...m.user })) : [];
+    }
+    /** Every room and its members, for a dashboard. */
+    snapshot() {
+        return [...this.rooms.values()].map((room) => ({
+            roomID: room.id,
+            members: [...room.members.values()].map((m) => ({
+                userID: m.user.userID,
+                userName: m.user.userName,
+                clientId: m.clientId,
+                key: m.key,
+                connected: m.connected,
+                notify: m.notify,
+            })),
+        }));
+    }
+    /** A login request reaches the server. */
+    handleLogin(clientId, req) {
+        const c = this.client(clientId);
+        const now = this.clock.now();
+        const prevKey = c.keys.get(req.roomID);
+        if (prevKey !== undefined) {
+            const removedCode = this.removedWhileAway.get(prevKey);
+            if (removedCode !== undefined) {
+                // Told on every reconnect until the app logs in anew: a lost answer must not let a reconnect
+                // rejoin and kick the device that replaced it.
+                if (req.reconnect)
+                    return [removedCode, '', true];
+                this.removedWhileAway.delete(prevKey);
+                c.keys.delete(req.roomID);
+            }
+        }
+        const refused = this.tokenCode(req.token, req.user.userID, req.roomID);
+        if (refused !== 0) {
+            this.observe?.({ type: 'leave', roomID: req.roomID, userID: req.user.userID, clientId, code: refused });
+            return [refused, ''];
+        }
+        const expiry = readToken04Expiry(req.token);
+        if (expiry !== null && expiry * 1000 <= now)
+            return [ZegoErrorCode.RoomErrorAuthenticationFailed, ''];
+        let room = this.rooms.get(req.roomID);
+        const resumeKey = c.keys.get(req.roomID);
+        const resumed = room && resumeKey !== undefined ? this.memberByKey(req.roomID, resumeKey) : undefined;
+        if (room && resumed) {
+            // Back before the heartbeat timeout: the session resumes, other members hear nothing.
+            if (resumed.heartbeatTimer !== undefined) {
+                this.clock.clearTimeout(resumed.heartbeatTimer);
+                resumed.heartbeatTimer = undefined;
+            }
+            resumed.connected = true;
+            resumed.notify = req.isUserStatusNotify;
+            if (resumed.notify)
+                room.listeners.add(resumed);
+            else
+                room.listeners.delete(resumed);
+            this.setToken(room, resumed, req.token);
+            this.sendDiff(room, resumed);
+            this.observe?.({ type: 'resume', roomID: room.id, userID: resumed.user.userID, clientId });
+            return [0, this.loginData(room)];
+        }
+        if (!room) {
+            room = {
+                id: req.roomID,
+                sessionId: String(this.nextRoomSession++),
+                maxMemberCount: req.maxMemberCount,
+                members: new Map(),
+                listeners: new Set(),
+            };
+            this.rooms.set(room.id, room);
+            room.countTimer = this.scheduleCounts(room);
+        }
+        const existing = room.members.get(req.user.userID);
+        if (!existing && room.maxMemberCount > 0 && room.members.size >= room.maxMemberCount)
+            return [ZegoErrorCode.RoomErrorExceedMaximumMember, ''];
+        if (existing) {
+            // Same userID again: the newer login wins; an older one on another client is kicked (1002050).
+            this.dropMemberQuietly(room, existing, existing.clientId === clientId ? undefined : ZegoErrorCode.RoomKickedOut);
+        }
+        const stale = c.staleKnown.get(room.id);
+        c.staleKnown.delete(room.id);
+        const member = {
+            roomID: room.id,
+            user: { ...req.user },
+            clientId,
+            key: this.nextKey++,
+            connected: true,
+            notify: req.isUserStatusNotify,
+            token: req.token,
+            tokenTimers: [],
+            known: req.reconnect && stale ? stale : new Map(),
+            lastCount: -1,
+        };
+        room.members.set(member.user.userID, member);
+        this.byKey.set(member.key, member);
+        if (member.notify)
+            room.listeners.add(member);
+        c.keys.set(room.id, member.key);
+        this.setToken(room, member, req.token);
+        if (!existing) {
+            // Others hear the joiner one push later; the replacement of a same-userID member is no news to them.
+            for (const other of room.listeners) {
+                if (other !== member)
+                    this.push(other, ZegoUpdateType.Add, [member.user], room, this.notifyLatencyMs);
+            }
+        }
+        this.sendDiff(room, member);
+        this.observe?.({ type: 'join', roomID: room.id, userID: member.user.userID, clientId });
+        return [0, this.loginData(room)];
+    }
+    handleLogout(clientId, roomID) {
+        const c = this.client(clientId);
+        const key = c.keys.get(roomID);
+        c.keys.delete(roomID);
+        if (key === undefined)
+            return;
+        this.removedWhileAway.delete(key);
+        const room = this.rooms.get(roomID);
+        const m = this.memberByKey(roomID, key);
+        if (!room || !m)
+            return;
+        if (!c.port.linkUp()) {
+            // The request cannot reach the server: the member stays until its heartbeat times out.
+            return;
+        }
+        this.removeMember(room, m, undefined);
+    }
+    /** A new token for a member session: 0 when taken, else why not (the member keeps its old one). */
+    handleRenewToken(clientId, roomID, token) {
+        const c = this.client(clientId);
+        const key = c.keys.get(roomID);
+        const room = this.rooms.get(roomID);
+        const m = key !== undefined ? this.memberByKey(roomID, key) : undefined;
+        if (!c.port.linkUp() || !room || !m)
+            return ZegoErrorCode.CommonNotLoginRoom;
+        const refused = this.tokenCode(token, m.user.userID, roomID);
+        if (refused !== 0)
+            return refused;
+        this.setToken(room, m, token);
+        return 0;
+    }
+    /** The `expire token` fault: the member's token expires now (→ KickOut 1002056). */
+    expireToken(roomID, userID) {
+        return this.kickOut(roomID, userID, ZegoErrorCode.RoomTokenExpiredKickedOut);
+    }
+    /** Stops every timer (the server is closing or restarting); the service is not used afterwards. */
+    dispose() {
+        for (const room of this.rooms.values()) {
+            if (room.countTimer !== undefined)
+                this.clock.clearTimeout(room.countTimer);
+            for (const m of room.members.values()) {
+                if (m.heartbeatTimer !== undefined)
+                    this.clock.clearTimeout(m.heartbeatTimer);
+                for (const t of m.tokenTimers)
+                    this.clock.clearTimeout(t);
+            }
+        }
+        this.rooms.clear();
+        this.byKey.clear();
+        this.clients.clear();
+    }
+    // ---- internals -------------------------------------------------------------------------
+    tokenCode(token, userID, roomID) {
+        if (!this.verify)
+            return 0;
+        const verdict = this.verify(token, userID, roomID);
+        if (verdict === true || verdict === 0)
+            return 0;
+        return typeof verdict === 'number' ? verdict : ZegoErrorCode.RoomErrorAuthenticationFailed;
+    }
+    client(id) {
+        const c = this.clients.get(id);
+        if (!c)
+            throw new Error(`RoomService: unknown client "${id}"`);
+        return c;
+    }
+    memberByKey(roomID, key) {
+        const m = this.byKey.get(key);
+        return m && m.roomID === roomID ? m : undefined;
+    }
+    loginData(room) {
+        return JSON.stringify({ room_session_id: room.sessionId });
+    }
+    disconnect(room, m, silentForMs) {
+        m.connected = false;
+        this.observe?.({ type: 'linkDown', roomID: room.id, userID: m.user.userID, clientId: m.clientId });
+        // ZEGO's room connection status page: others hear the Delete at T3 + 90 s.
+        m.heartbeatTimer = this.clock.setTimeout(() => {
+            m.heartbeatTimer = undefined;
+            this.removeMember(room, m, undefined, 0);
+        }, Math.max(0, this.heartbeatTimeoutMs - silentForMs));
+    }
+    /** Removes a member; `kickCode` tells its client (now if connected, else when it comes back). */
+    removeMember(room, m, kickCode, deleteLatency = this.notifyLatencyMs) {
+        this.dropMemberQuietly(room, m, kickCode);
+        this.observe?.({
+            type: kickCode === undefined ? 'removed' : 'kick',
+            roomID: room.id,
+            userID: m.user.userID,
+            clientId: m.clientId,
+            code: kickCode,
+        });
+        for (const other of room.listeners)
+            this.push(other, ZegoUpdateType.Delete, [m.user], room, deleteLatency);
+        if (room.members.size === 0) {
+            if (room.countTimer !== undefined)
+                this.clock.clearTimeout(room.countTimer);
+            this.rooms.delete(room.id);
+        }
+    }
+    dropMemberQuietly(room, m, kickCode) {
+        if (room.members.get(m.user.userID) === m)
+            room.members.delete(m.user.userID);
+        room.listeners.delete(m);
+        this.byKey.delete(m.key);
+        if (m.heartbeatTimer !== undefined) {
+            this.clock.clearTimeout(m.heartbeatTimer);
+            m.heartbeatTimer = undefined;
+        }
+        for (const t of m.tokenTimers)
+            this.clock.clearTimeout(t);
+        m.tokenTimers = [];
+        const c = this.clients.get(m.clientId);
+        if (!c || c.keys.get(room.id) !== m.key)
+            return;
+        // Removed while away, or kicked while its client was already reconnecting (the kick then names a
+        // session the client has left): remember what it knew, so a reconnect that rejoins hears what changed.
+        if (m.notify && (!m.connected || kickCode !== undefined))
+            c.staleKnown.set(room.id, m.known);
+        if (kickCode === undefined) {
+            c.keys.delete(room.id);
+            return;
+        }
+        if (m.connected) {
+            c.keys.delete(room.id);
+            c.port.kickOut(room.id, kickCode, m.key);
+        }
+        else {
+            this.removedWhileAway.set(m.key, kickCode);
+        }
+    }
+    push(to, type, users, room, latency) {
+        if (!to.connected || !to.notify)
+            return;
+        // Changes that reach one listener at the same moment travel as one list, as a real room server batches them.
+        const due = this.clock.now() + latency;
+        const batch = to.outbox;
+        if (batch && batch.type === type && batch.due === due) {
+            for (const u of users)
+                batch.users.push({ ...u });
+            return;
+        }
+        const list = users.map((u) => ({ ...u }));
+        to.outbox = { type, due, users: list };
+        const c = this.clients.get(to.clientId);
+        c.port.deliver(room.id, to.key, latency, { type: 'userUpdate', updateType: type, users: list }, () => {
+            // `known` is what the client really received: a push lost with the link comes back in the resume diff.
+            for (const u of list) {
+                if (type === ZegoUpdateType.Add)
+                    to.known.set(u.userID, u.userName);
+                else
+                    to.known.delete(u.userID);
+            }
+        });
+        // The batch closes when it is delivered (or dropped): a later push starts a new one.
+        this.clock.setTimeout(() => {
+            if (to.outbox?.users === list)
+                to.outbox = undefined;
+        }, latency);
+    }
+    /** A (re)joined member hears who is there: the whole list on a first login, the changes on a resume. */
+    sendDiff(room, m) {
+        if (!m.notify) {
+            m.known.clear();
+            return;
+        }
+        const added = [];
+        const deleted = [];
+        for (const other of room.members.values()) {
+            if (other !== m && !m.known.has(other.user.userID))
+                added.push({ ...other.user });
+        }
+        for (const [id, name] of m.known)
+            if (room.members.get(id) === undefined || id === m.user.userID)
+                deleted.push({ userID: id, userName: name });
+        const port = this.clients.get(m.clientId).port;
+        if (deleted.length > 0) {
+            port.deliver(room.id, m.key, 0, { type: 'userUpdate', updateType: ZegoUpdateType.Delete, users: deleted }, () => {
+                for (const u of deleted)
+                    m.known.delete(u.userID);
+            });
+        }
+        if (added.length > 0) {
+            port.deliver(room.id, m.key, 0, { type: 'userUpdate', updateType: ZegoUpdateType.Add, users: added }, () => {
+                for (const u of added)
+                    m.known.set(u.userID, u.userName);
+            });
+        }
+    }
+    setToken(room, m, token) {
+        for (const t of m.tokenTimers)
+            this.clock.clearTimeout(t);
+        m.tokenTimers = [];
+        m.token = token;
+        const expiry = readToken04Expiry(token);
+        if (expiry === null)
+            return;
+        const now = this.clock.now();
+        const expiresIn = expiry * 1000 - now;
+        // The port is looked up when a timer fires: a client that reconnected has a new one by then.
+        const portOf = () => this.clients.get(m.clientId)?.port;
+        const warnIn = expiresIn - 30000;
+        const remain = Math.round(Math.min(30000, expiresIn) / 1000);
+        m.tokenTimers.push(this.clock.setTimeout(() => {
+            if (m.connected)
+                portOf()?.deliver(room.id, m.key, 0, { type: 'tokenWillExpire', remain });
+        }, Math.max(0, warnIn)));
+        m.tokenTimers.push(this.clock.setTimeout(() => {
+            // Expired in the room without renewToken: the server kicks (1002056).
+            if (room.members.get(m.user.userID) === m)
+                this.removeMember(room, m, ZegoErrorCode.RoomTokenExpiredKickedOut);
+        }, Math.max(0, expiresIn)));
+    }
+    scheduleCounts(room) {
+        return this.clock.setTimeout(() => {
+            const count = room.members.size;
+            for (const m of room.members.values()) {
+                if (!m.connected || m.lastCount === count)
+                    continue;
+                m.lastCount = count;
+                // Already on a timer turn of the server's: raise at once rather than one more timer per member.
+                this.clients.get(m.clientId).port.deliverNow(room.id, m.key, { type: 'count', count });
+            }
+            if (this.rooms.get(room.id) === room)
+                room.countTimer = this.scheduleCounts(room);
+        }, this.onlineCountIntervalMs);
+    }
+}
+
 class SimulatedDriver {
     constructor(service, clientId) {
         this.service = service;
@@ -370,23 +773,28 @@ class SimulatedDriver {
         this.members.delete(roomID);
         this.raise(0, (ev) => ev.onKickOut(roomID, m.id, code, ''));
     }
+    linkUp() {
+        return this.service.isOnline(this.clientId);
+    }
     /**
      * A server push for one member session, named by the session the client knows it as: dropped if the
      * link is down, the session changed by then, or this client never heard that the session's login
      * succeeded (a client ignores a room it is not in).
      */
-    deliver(roomID, memberKey, latencyMs, fn) {
+    deliver(roomID, memberKey, latencyMs, push, delivered) {
         this.raise(latencyMs, (ev) => {
             const id = this.reaches(roomID, memberKey);
-            if (id)
-                fn(ev, id);
+            if (!id)
+                return;
+            delivered?.();
+            raisePush(ev, roomID, id, push);
         });
     }
     /** The same, raised now: only from a timer turn of the service's own (never inside a driver call). */
-    deliverNow(roomID, memberKey, fn) {
+    deliverNow(roomID, memberKey, push) {
         const id = this.reaches(roomID, memberKey);
         if (id && !this.stopped && this.events)
-            fn(this.events, id);
+            raisePush(this.events, roomID, id, push);
     }
     /** The session (an attempt id, never 0) a push to `memberKey` reaches; 0 when it does not. */
     reaches(roomID, memberKey) {
@@ -438,393 +846,83 @@ class SimulatedDriver {
         }, delayMs);
     }
 }
+/** A push as the engine hears it. */
+function raisePush(events, roomID, sessionID, push) {
+    switch (push.type) {
+        case 'userUpdate':
+            events.onRoomUserUpdate(roomID, sessionID, push.updateType, push.users.map((u) => ({ ...u })));
+            return;
+        case 'count':
+            events.onRoomOnlineUserCountUpdate(roomID, sessionID, push.count);
+            return;
+        case 'tokenWillExpire':
+            events.onRoomTokenWillExpire(roomID, sessionID, push.remain);
+    }
+}
 
-class SimulatedRoomService {
+class SimulatedRoomService extends RoomService {
     constructor(options) {
-        this.clients = new Map();
-        this.rooms = new Map();
-        /** Member keys removed while their client could not hear it: the code it gets when it comes back. */
-        this.removedWhileAway = new Map();
-        this.byKey = new Map();
-        this.nextKey = 1;
-        this.nextRoomSession = 1;
         if (!options || !options.clock)
             throw new TypeError('SimulatedRoomService: options.clock is required');
-        this.clock = options.clock;
+        super(options);
+        this.devices = new Map();
         this.loginLatencyMs = options.loginLatencyMs ?? 120;
-        this.notifyLatencyMs = options.notifyLatencyMs ?? 100;
-        this.heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 90000;
-        this.onlineCountIntervalMs = options.onlineCountIntervalMs ?? 30000;
-        this.verify = options.verifyToken;
     }
     /**
      * A driver for one client (one device). Give each live engine its own; once an engine is destroyed
      * (its driver stopped) the clientId takes a new driver, and the device keeps its network state.
      */
     createDriver(clientId) {
-        const before = this.clients.get(clientId);
+        const before = this.devices.get(clientId);
         if (before && !before.released)
             throw new Error(`SimulatedRoomService: client "${clientId}" already has a driver`);
         const driver = new SimulatedDriver(this, clientId);
-        this.clients.set(clientId, {
-            id: clientId,
-            online: before?.online ?? true,
-            driver,
-            keys: new Map(),
-            staleKnown: new Map(),
-            loseNextResponse: false,
-            released: false,
-        });
+        this.devices.set(clientId, { online: before?.online ?? true, driver, loseNextResponse: false, released: false });
+        this.attachClient(clientId, driver);
         return driver;
     }
     /** Called by a stopped driver: its clientId is free again (members it left behind time out as usual). */
     releaseClient(clientId, driver) {
-        const c = this.clients.get(clientId);
-        if (c && c.driver === driver)
-            c.released = true;
+        const d = this.devices.get(clientId);
+        if (d && d.driver === driver)
+            d.released = true;
     }
     /**
      * false: the client's link drops; both ends see a closed socket at once (the server's heartbeat
      * timer starts now). true: connectivity returns; the client notices on its next retry.
      */
     setNetwork(clientId, online) {
-        const c = this.client(clientId);
-        if (c.online === online)
+        const d = this.device(clientId);
+        if (d.online === online)
             return;
-        c.online = online;
+        d.online = online;
         if (online)
             return;
-        c.driver.networkDown();
-        for (const [roomID, key] of c.keys) {
-            const m = this.memberByKey(roomID, key);
-            if (m && m.connected)
-                this.disconnect(this.rooms.get(roomID), m);
-        }
+        d.driver.networkDown();
+        this.linkDown(clientId);
     }
     isOnline(clientId) {
-        return this.client(clientId).online;
-    }
-    /** The member session this client holds in a room, if any. */
-    memberKey(clientId, roomID) {
-        return this.clients.get(clientId)?.keys.get(roomID);
-    }
-    /** True while this member session is in the room with its link up (pushes reach it only then). */
-    canReach(clientId, roomID, memberKey) {
-        const c = this.clients.get(clientId);
-        const m = this.byKey.get(memberKey);
-        return !!c && c.online && c.keys.get(roomID) === memberKey && !!m && m.roomID === roomID && m.connected;
+        return this.device(clientId).online;
     }
     /**
      * A fault: the server processes this client's next login but the answer never arrives; the client's
      * attempt times out (1002031) and it retries. (A peer SDK kicked itself with "duplicate identity" here.)
      */
     loseNextLoginResponse(clientId) {
-        this.client(clientId).loseNextResponse = true;
+        this.device(clientId).loseNextResponse = true;
     }
     /** True once per loseNextLoginResponse: the answer to this login is lost. */
     takeLostResponse(clientId) {
-        const c = this.client(clientId);
-        const lost = c.loseNextResponse;
-        c.loseNextResponse = false;
+        const d = this.device(clientId);
+        const lost = d.loseNextResponse;
+        d.loseNextResponse = false;
         return lost;
     }
-    /** The server-side kick API (→ KickOut 1002055). */
-    kickOut(roomID, userID) {
-        const room = this.rooms.get(roomID);
-        const m = room?.members.get(userID);
-        if (!room || !m)
-            return false;
-        this.removeMember(room, m, ZegoErrorCode.RoomManualKickedOut);
-        return true;
-    }
-    /** Users in a room as the server sees them. */
-    roomUsers(roomID) {
-        const room = this.rooms.get(roomID);
-        return room ? [...room.members.values()].map((m) => ({ ...m.user })) : [];
-    }
-    // ---- called by SimulatedDriver ----------------------------------------------------------
-    /**
-     * A login request reaches the server (one round trip after it was sent).
-     * Returns [code, extendedData, kicked]: kicked = the client was removed while it could not hear it.
-     */
-    handleLogin(clientId, req) {
-        const c = this.client(clientId);
-        const now = this.clock.now();
-        const prevKey = c.keys.get(req.roomID);
-        if (prevKey !== undefined) {
-            const removedCode = this.removedWhileAway.get(prevKey);
-            if (removedCode !== undefined) {
-                // Told on every reconnect until the app logs in anew: a lost answer must not let a reconnect
-                // rejoin and kick the device that replaced it.
-                if (req.reconnect)
-                    return [removedCode, '', true];
-                this.removedWhileAway.delete(prevKey);
-                c.keys.delete(req.roomID);
-            }
-        }
-        if (this.verify && !this.verify(req.token, req.user.userID, req.roomID))
-            return [ZegoErrorCode.RoomErrorAuthenticationFailed, ''];
-        const expiry = readToken04Expiry(req.token);
-        if (expiry !== null && expiry * 1000 <= now)
-            return [ZegoErrorCode.RoomErrorAuthenticationFailed, ''];
-        let room = this.rooms.get(req.roomID);
-        const resumeKey = c.keys.get(req.roomID);
-        const resumed = room && resumeKey !== undefined ? this.memberByKey(req.roomID, resumeKey) : undefined;
-        if (room && resumed) {
-            // Back before the heartbeat timeout: the session resumes, other members hear nothing.
-            if (resumed.heartbeatTimer !== undefined) {
-                this.clock.clearTimeout(resumed.heartbeatTimer);
-                resumed.heartbeatTimer = undefined;
-            }
-            resumed.connected = true;
-            resumed.notify = req.isUserStatusNotify;
-            if (resumed.notify)
-                room.listeners.add(resumed);
-            else
-                room.listeners.delete(resumed);
-            this.setToken(room, resumed, req.token);
-            this.sendDiff(room, resumed);
-            return [0, this.loginData(room)];
-        }
-        if (!room) {
-            room = {
-                id: req.roomID,
-                sessionId: String(this.nextRoomSession++),
-                maxMemberCount: req.maxMemberCount,
-                members: new Map(),
-                listeners: new Set(),
-            };
-            this.rooms.set(room.id, room);
-            room.countTimer = this.scheduleCounts(room);
-        }
-        const existing = room.members.get(req.user.userID);
-        if (!existing && room.maxMemberCount > 0 && room.members.size >= room.maxMemberCount)
-            return [ZegoErrorCode.RoomErrorExceedMaximumMember, ''];
-        if (existing) {
-            // Same userID again: the newer login wins; an older one on another client is kicked (1002050).
-            this.dropMemberQuietly(room, existing, existing.clientId === clientId ? undefined : ZegoErrorCode.RoomKickedOut);
-        }
-        const stale = c.staleKnown.get(room.id);
-        c.staleKnown.delete(room.id);
-        const member = {
-            roomID: room.id,
-            user: { ...req.user },
-            clientId,
-            key: this.nextKey++,
-            connected: true,
-            notify: req.isUserStatusNotify,
-            token: req.token,
-            tokenTimers: [],
-            known: req.reconnect && stale ? stale : new Map(),
-            lastCount: -1,
-        };
-        room.members.set(member.user.userID, member);
-        this.byKey.set(member.key, member);
-        if (member.notify)
-            room.listeners.add(member);
-        c.keys.set(room.id, member.key);
-        this.setToken(room, member, req.token);
-        if (!existing) {
-            // Others hear the joiner one push later; the replacement of a same-userID member is no news to them.
-            for (const other of room.listeners) {
-                if (other !== member)
-                    this.push(other, ZegoUpdateType.Add, [member.user], room, this.notifyLatencyMs);
-            }
-        }
-        this.sendDiff(room, member);
-        return [0, this.loginData(room)];
-    }
-    handleLogout(clientId, roomID) {
-        const c = this.client(clientId);
-        const key = c.keys.get(roomID);
-        c.keys.delete(roomID);
-        if (key === undefined)
-            return;
-        this.removedWhileAway.delete(key);
-        const room = this.rooms.get(roomID);
-        const m = this.memberByKey(roomID, key);
-        if (!room || !m)
-            return;
-        if (!c.online) {
-            // The request cannot reach the server: the member stays until its heartbeat times out.
-            return;
-        }
-        this.removeMember(room, m, undefined);
-    }
-    handleRenewToken(clientId, roomID, token) {
-        const c = this.client(clientId);
-        const key = c.keys.get(roomID);
-        const room = this.rooms.get(roomID);
-        const m = key !== undefined ? this.memberByKey(roomID, key) : undefined;
-        if (!c.online || !room || !m)
-            return;
-        if (this.verify && !this.verify(token, m.user.userID, roomID))
-            return;
-        this.setToken(room, m, token);
-    }
-    // ---- internals -------------------------------------------------------------------------
-    client(id) {
-        const c = this.clients.get(id);
-        if (!c)
+    device(id) {
+        const d = this.devices.get(id);
+        if (!d)
             throw new Error(`SimulatedRoomService: unknown client "${id}"`);
-        return c;
-    }
-    memberByKey(roomID, key) {
-        const m = this.byKey.get(key);
-        return m && m.roomID === roomID ? m : undefined;
-    }
-    loginData(room) {
-        return JSON.stringify({ room_session_id: room.sessionId });
-    }
-    disconnect(room, m) {
-        m.connected = false;
-        // ZEGO's room connection status page: others hear the Delete at T3 + 90 s.
-        m.heartbeatTimer = this.clock.setTimeout(() => {
-            m.heartbeatTimer = undefined;
-            this.removeMember(room, m, undefined, 0);
-        }, this.heartbeatTimeoutMs);
-    }
-    /** Removes a member; `kickCode` tells its client (now if connected, else when it comes back). */
-    removeMember(room, m, kickCode, deleteLatency = this.notifyLatencyMs) {
-        this.dropMemberQuietly(room, m, kickCode);
-        for (const other of room.listeners)
-            this.push(other, ZegoUpdateType.Delete, [m.user], room, deleteLatency);
-        if (room.members.size === 0) {
-            if (room.countTimer !== undefined)
-                this.clock.clearTimeout(room.countTimer);
-            this.rooms.delete(room.id);
-        }
-    }
-    dropMemberQuietly(room, m, kickCode) {
-        if (room.members.get(m.user.userID) === m)
-            room.members.delete(m.user.userID);
-        room.listeners.delete(m);
-        this.byKey.delete(m.key);
-        if (m.heartbeatTimer !== undefined) {
-            this.clock.clearTimeout(m.heartbeatTimer);
-            m.heartbeatTimer = undefined;
-        }
-        for (const t of m.tokenTimers)
-            this.clock.clearTimeout(t);
-        m.tokenTimers = [];
-        const c = this.clients.get(m.clientId);
-        if (!c || c.keys.get(room.id) !== m.key)
-            return;
-        // Removed while away, or kicked while its client was already reconnecting (the kick then names a
-        // session the client has left): remember what it knew, so a reconnect that rejoins hears what changed.
-        if (m.notify && (!m.connected || kickCode !== undefined))
-            c.staleKnown.set(room.id, m.known);
-        if (kickCode === undefined) {
-            c.keys.delete(room.id);
-            return;
-        }
-        if (m.connected) {
-            c.keys.delete(room.id);
-            c.driver.kickOut(room.id, kickCode, m.key);
-        }
-        else {
-            this.removedWhileAway.set(m.key, kickCode);
-        }
-    }
-    push(to, type, users, room, latency) {
-        if (!to.connected || !to.notify)
-            return;
-        // Changes that reach one listener at the same moment travel as one list, as a real room server batches them.
-        const due = this.clock.now() + latency;
-        const batch = to.outbox;
-        if (batch && batch.type === type && batch.due === due) {
-            for (const u of users)
-                batch.users.push({ ...u });
-            return;
-        }
-        const list = users.map((u) => ({ ...u }));
-        to.outbox = { type, due, users: list };
-        const c = this.clients.get(to.clientId);
-        c.driver.deliver(room.id, to.key, latency, (ev, id) => {
-            // `known` is what the client really received: a push lost with the link comes back in the resume diff.
-            for (const u of list) {
-                if (type === ZegoUpdateType.Add)
-                    to.known.set(u.userID, u.userName);
-                else
-                    to.known.delete(u.userID);
-            }
-            ev.onRoomUserUpdate(room.id, id, type, list.map((u) => ({ ...u })));
-        });
-        // The batch closes when it is delivered (or dropped): a later push starts a new one.
-        this.clock.setTimeout(() => {
-            if (to.outbox?.users === list)
-                to.outbox = undefined;
-        }, latency);
-    }
-    /** A (re)joined member hears who is there: the whole list on a first login, the changes on a resume. */
-    sendDiff(room, m) {
-        if (!m.notify) {
-            m.known.clear();
-            return;
-        }
-        const added = [];
-        const deleted = [];
-        for (const other of room.members.values()) {
-            if (other !== m && !m.known.has(other.user.userID))
-                added.push({ ...other.user });
-        }
-        for (const [id, name] of m.known)
-            if (room.members.get(id) === undefined || id === m.user.userID)
-                deleted.push({ userID: id, userName: name });
-        const c = this.clients.get(m.clientId);
-        if (deleted.length > 0) {
-            c.driver.deliver(room.id, m.key, 0, (ev, id) => {
-                for (const u of deleted)
-                    m.known.delete(u.userID);
-                ev.onRoomUserUpdate(room.id, id, ZegoUpdateType.Delete, deleted);
-            });
-        }
-        if (added.length > 0) {
-            c.driver.deliver(room.id, m.key, 0, (ev, id) => {
-                for (const u of added)
-                    m.known.set(u.userID, u.userName);
-                ev.onRoomUserUpdate(room.id, id, ZegoUpdateType.Add, added);
-            });
-        }
-    }
-    setToken(room, m, token) {
-        for (const t of m.tokenTimers)
-            this.clock.clearTimeout(t);
-        m.tokenTimers = [];
-        m.token = token;
-        const expiry = readToken04Expiry(token);
-        if (expiry === null)
-            return;
-        const now = this.clock.now();
-        const expiresIn = expiry * 1000 - now;
-        const c = this.clients.get(m.clientId);
-        const warnIn = expiresIn - 30000;
-        const remain = Math.round(Math.min(30000, expiresIn) / 1000);
-        m.tokenTimers.push(this.clock.setTimeout(() => {
-            if (m.connected)
-                c.driver.deliver(room.id, m.key, 0, (ev, id) => ev.onRoomTokenWillExpire(room.id, id, remain));
-        }, Math.max(0, warnIn)));
-        m.tokenTimers.push(this.clock.setTimeout(() => {
-            // Expired in the room without renewToken: the server kicks (1002056).
-            if (room.members.get(m.user.userID) === m)
-                this.removeMember(room, m, ZegoErrorCode.RoomTokenExpiredKickedOut);
-        }, Math.max(0, expiresIn)));
-    }
-    scheduleCounts(room) {
-        return this.clock.setTimeout(() => {
-            const count = room.members.size;
-            for (const m of room.members.values()) {
-                if (!m.connected || m.lastCount === count)
-                    continue;
-                m.lastCount = count;
-                // Already on a timer turn of the server's: raise at once rather than one more timer per member.
-                this.clients
-                    .get(m.clientId)
-                    .driver.deliverNow(room.id, m.key, (ev, id) => ev.onRoomOnlineUserCountUpdate(room.id, id, count));
-            }
-            if (this.rooms.get(room.id) === room)
-                room.countTimer = this.scheduleCounts(room);
-        }, this.onlineCountIntervalMs);
+        return d;
     }
 }
 
