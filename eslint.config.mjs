@@ -45,7 +45,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/host/clock.ts', 'src/webgl/**'],
+    ignores: ['src/host/clock.ts', 'src/webgl/**', 'src/server/**'],
     rules: { 'no-restricted-globals': ['error', ...hostOnly] },
   },
   {

@@ -213,12 +213,9 @@ export function createBridge(): Bridge {
     const driverName = String(req.driver ?? 'simulator');
     const factory = driverFactories.get(driverName);
     if (!factory) {
-      const hint =
-        driverName === 'simulator'
-          ? ' (load sim.mjs, beside core.mjs, to run the simulated room service)'
-          : driverName === 'native'
-            ? " (load native.mjs, beside core.mjs, to run ZEGO's Unity SDK)"
-            : '';
+      // The drivers that live in a module of their own beside core.mjs.
+      const module = ({ simulator: 'sim', native: 'native', dev: 'dev' } as Record<string, string>)[driverName];
+      const hint = module ? ` (load ${module}.mjs, beside core.mjs)` : '';
       throw new BridgeError(
         ZegoErrorCode.CommonIllegalParam,
         `driver "${driverName}" is not available in this core build${hint}`,
@@ -250,6 +247,7 @@ export function createBridge(): Bridge {
       logger: consoleLogger(),
       id,
       trace,
+      retryWindowMs: req.retryWindowMs as number | undefined,
     });
     engine.setEventHandler({
       onRoomStateChanged: (...a) => push('onRoomStateChanged', a),

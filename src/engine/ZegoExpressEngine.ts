@@ -1,6 +1,6 @@
 // The app-facing API, named and shaped like ZEGO Express (RN/Web). It validates, keeps one
 // RoomSession per room, relays driver events, and delivers every callback on a host timer turn.
-import { hostClock, type Clock } from '../host/clock.js';
+import { hostClock, MAX_HOST_TIMER_MS, type Clock } from '../host/clock.js';
 import { toLog, type Log, type Logger } from '../host/log.js';
 import { ROOM_STATE_OF_REASON, ZegoRoomMode, ZegoRoomState, ZegoRoomStateChangedReason, ZegoUpdateType } from '../model/enums.js';
 import { ZegoErrorCode } from '../model/errorCodes.js';
@@ -32,9 +32,20 @@ export interface ZegoEngineOptions {
   id?: string;
   /** Receives a plain JSON-able record of every call, driver report, state transition and app event (docs/TRACE.md). */
   trace?: TraceFunction;
+  /**
+   * How long a room keeps reconnecting before it gives up (ReconnectFailed 1002053). Default ZEGO's
+   * 20 minutes (RETRY_WINDOW_MS); shorten it for tests and dev sessions against the local room server.
+   */
+  retryWindowMs?: number;
 }
 
 let enginesCreated = 0;
+
+function retryWindow(ms = RETRY_WINDOW_MS): number {
+  // A window the host timers cannot hold (or not a number) is refused, never clamped.
+  if (!(ms >= 1 && ms <= MAX_HOST_TIMER_MS)) throw new TypeError('retryWindowMs: 1 to 2^31-1 ms');
+  return ms;
+}
 
 export class ZegoExpressEngine {
   /** A new engine each call: several in one process are normal (one per simulated user, say). */
@@ -57,7 +68,7 @@ export class ZegoExpressEngine {
 
   private constructor(options: ZegoEngineOptions) {
     if (!options || typeof options !== 'object') throw new TypeError('createEngine: options are required');
-    if (!options.driver) throw new TypeError('createEngine: options.driver is required (e.g. SimulatedRoomService.createDriver)');
+    if (!options.driver) throw new TypeError('createEngine: options.driver is required');
     this.roomMode = options.roomMode ?? ZegoRoomMode.SingleRoom;
     this.clock = options.clock ?? hostClock();
     this.driver = options.driver;
@@ -70,7 +81,7 @@ export class ZegoExpressEngine {
       clock: this.clock,
       driver: this.driver,
       policy: options.reconnectPolicy ?? new DefaultReconnectPolicy(options.random ?? Math.random),
-      windowMs: RETRY_WINDOW_MS,
+      windowMs: retryWindow(options.retryWindowMs),
       log: this.log,
       nextAttemptID: () => ++this.attempts,
       emitState: (roomID, reason, code, ext) => this.emitState(roomID, reason, code, ext),

@@ -198,6 +198,11 @@ export class RoomService {
     return room ? [...room.members.values()].map((m) => ({ ...m.user })) : [];
   }
 
+  /** The user of a member session, while it exists. */
+  memberUserID(memberKey: number): string | undefined {
+    return this.byKey.get(memberKey)?.user.userID;
+  }
+
   /** Every room and its members, for a dashboard. */
   snapshot(): Array<{ roomID: string; members: RoomMemberView[] }> {
     return [...this.rooms.values()].map((room) => ({

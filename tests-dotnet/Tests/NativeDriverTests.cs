@@ -427,7 +427,7 @@ namespace ZegoRoomBridge.Tests
             Assert.That(ex.ErrorCode, Is.EqualTo(1000017));
             Assert.That(ex.Message, Is.EqualTo(
                 "zego-room-bridge: CreateEngine failed (1000017): no usable room driver — the \"native\" driver this platform needs is not available " +
-                "(driver \"native\" is not available in this core build (load native.mjs, beside core.mjs, to run ZEGO's Unity SDK)). " +
+                "(driver \"native\" is not available in this core build (load native.mjs, beside core.mjs)). " +
                 "To run against the simulated room service set ZegoRoomBridgeSettings.UseSimulator = true before CreateEngine " +
                 "(in the Editor: Tools > Zego Room Bridge > Simulate Room Service In Play Mode)."));
             Assert.That(host.Disposed, Is.True);

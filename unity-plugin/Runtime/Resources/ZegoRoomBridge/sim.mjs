@@ -362,6 +362,10 @@ class RoomService {
         const room = this.rooms.get(roomID);
         return room ? [...room.members.values()].map((m) => ({ ...m.user })) : [];
     }
+    /** The user of a member session, while it exists. */
+    memberUserID(memberKey) {
+        return this.byKey.get(memberKey)?.user.userID;
+    }
     /** Every room and its members, for a dashboard. */
     snapshot() {
         return [...this.rooms.values()].map((room) => ({
