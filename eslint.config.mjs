@@ -1,6 +1,7 @@
 // ESLint (flat config) with typescript-eslint: the recommended rules, plus the core's platform rule —
 // the core bundle runs on PuerTS (no DOM, no Node, timers only through the host seam; README, "The
-// bundle for PuerTS"), so those globals are refused in src/ outside the few files that are the seam.
+// bundle for PuerTS"), so those globals are refused in src/ outside the few files that are the seam
+// and src/server/ (the local room server, Node only, never in core.mjs).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 

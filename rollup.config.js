@@ -11,8 +11,8 @@ import typescript from '@rollup/plugin-typescript';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ts = (sourceMap = false) =>
-  typescript({ tsconfig: './tsconfig.json', compilerOptions: { declaration: false, sourceMap, inlineSources: sourceMap } });
+const ts = (sourceMap = false, tsconfig = './tsconfig.json') =>
+  typescript({ tsconfig, compilerOptions: { declaration: false, sourceMap, inlineSources: sourceMap } });
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), 'src');
 /**
@@ -113,10 +113,11 @@ export default [
     plugins: [coreAs('./core.mjs', ['index', 'core', 'puerts-entry'], 'dev'), ts()],
   },
   {
-    // The local room server (`npx zego-room-bridge serve`): Node only, never in a Unity bundle.
+    // The local room server and the token command (Node only): src/server/ is type-checked with Node's
+    // types (tsconfig.server.json), which tsconfig.json keeps away from the core.
     input: 'src/server/index.ts',
     external: [/^node:/, 'ws'],
     output: { file: 'dist/server.mjs', format: 'es', sourcemap: false },
-    plugins: [ts()],
+    plugins: [ts(false, './tsconfig.server.json')],
   },
 ];
