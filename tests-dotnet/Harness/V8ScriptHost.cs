@@ -31,7 +31,11 @@ namespace ZegoRoomBridge.Tests
         /// false: core.mjs alone, as a player without ZegoRoomBridgeSettings.UseSimulator.
         /// </param>
         /// <param name="native">Load native.mjs after core.mjs, as PuertsScriptHost does everywhere but a WebGL player.</param>
-        public V8ScriptHost(bool simulator = true, bool native = true)
+        /// <param name="dev">
+        /// Load dev.mjs, as PuertsScriptHost does when ZegoRoomBridgeSettings.DevServer is set, with globalThis.WebSocket
+        /// shaped like PuerTS's (HostWebSockets); host timers then follow the wall clock, as PuerTS's do.
+        /// </param>
+        public V8ScriptHost(bool simulator = true, bool native = true, bool dev = false)
         {
             engine = new V8ScriptEngine();
             engine.DocumentSettings.AccessFlags = DocumentAccessFlags.EnableFileLoading;
@@ -47,7 +51,19 @@ namespace ZegoRoomBridge.Tests
             // Each imports ./core.mjs: the same module instance, so they register "native" and "simulator" on the bridge above.
             if (native) engine.Execute(new DocumentInfo { Category = ModuleCategory.Standard }, "import './native.mjs';");
             if (simulator) engine.Execute(new DocumentInfo { Category = ModuleCategory.Standard }, "import './sim.mjs';");
+            if (dev)
+            {
+                if (!File.Exists(Path.Combine(CoreDirectory, "dev.mjs")))
+                    throw new FileNotFoundException("dev.mjs is not built (npm run build writes unity-plugin/Runtime/Resources/ZegoRoomBridge/dev.mjs)");
+                WebSockets = HostWebSockets.Install(engine);
+                wallClock = System.Diagnostics.Stopwatch.StartNew();
+                engine.Execute(new DocumentInfo { Category = ModuleCategory.Standard }, "import './dev.mjs';");
+            }
         }
+
+        /// <summary>globalThis.WebSocket's sockets (with dev: true), else null.</summary>
+        public HostWebSockets WebSockets { get; }
+        System.Diagnostics.Stopwatch wallClock;
 
         /// <summary>A value exported by core.mjs (for the drift check).</summary>
         public object Export(string name) => module.GetProperty(name);
@@ -69,7 +85,9 @@ namespace ZegoRoomBridge.Tests
         public void Tick()
         {
             TickCount++;
+            if (wallClock != null) timers.Now = wallClock.Elapsed.TotalMilliseconds;
             timers.RunDue();
+            WebSockets?.Poll();
         }
 
         /// <summary>Moves the host clock (PuerTS's timers) forward; due timers run on the next Tick.</summary>
@@ -79,6 +97,7 @@ namespace ZegoRoomBridge.Tests
         {
             if (Disposed) return;
             Disposed = true;
+            WebSockets?.Dispose();
             engine.Dispose();
         }
 

@@ -393,6 +393,35 @@ namespace ZegoRoomBridge.Tests
             finally { ZegoRoomBridgeSettings.UseSimulator = false; }
         }
 
+        [TestCase("Editor", false, false, false)]
+        [TestCase("Editor", true, false, true)]
+        [TestCase("Editor, WebGL target", true, false, true)]
+        [TestCase("Mono player", true, true, true)]
+        [TestCase("Mono player", true, false, false)]
+        [TestCase("IL2CPP player", false, true, false)]
+        [TestCase("IL2CPP player", true, true, true)]
+        [TestCase("WebGL player", true, true, true)]
+        [TestCase("WebGL player", true, false, false)]
+        public void TheHostLoadsDevMjs_WhenDevServerIsSet_InTheEditorAndDevelopmentBuilds(string platform, bool devServer, bool developmentBuild, bool loads)
+        {
+            var defines = platform.Contains("WebGL")
+                ? new[] { "ZRB_PUERTS", "ZRB_PUERTS_3", "ZRB_PUERTS_V8", "ZRB_PUERTS_WEBGL" }
+                : new[] { "ZRB_PUERTS", "ZRB_PUERTS_3", "ZRB_PUERTS_V8" };
+            var type = LoadHostType(defines, platform);
+            Assert.That(type.GetField("DevModulePath").GetValue(null), Is.EqualTo("ZegoRoomBridge/dev.mjs"));
+            try
+            {
+                ZegoRoomBridgeSettings.DevServer = devServer ? "ws://127.0.0.1:8787" : null;
+                UnityEngine.Debug.isDebugBuild = developmentBuild;   // the Editor's is always true; a player's is "Development Build"
+                Assert.That(type.GetProperty("LoadsDev").GetValue(null), Is.EqualTo(loads));
+            }
+            finally
+            {
+                ZegoRoomBridgeSettings.DevServer = null;
+                UnityEngine.Debug.isDebugBuild = true;
+            }
+        }
+
         [TestCase("Editor", true)]
         [TestCase("Editor, WebGL target", true)]
         [TestCase("Mono player", true)]

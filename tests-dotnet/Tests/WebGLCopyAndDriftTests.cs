@@ -117,6 +117,19 @@ namespace ZegoRoomBridge.Tests
         }
 
         [Test]
+        public void AStaleDevCopy_IsFoundAndRemovedLikeTheOthers()
+        {
+            Write("Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/dev.mjs");
+            Write("Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/dev.mjs.meta");
+            Assert.That(WebGLCoreCopy.FindCopies(project), Is.EqualTo(new[] { "Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/dev.mjs" }));
+            Assert.That(WebGLCoreCopy.RemoveCopies(project).Take(2), Is.EqualTo(new[]
+            {
+                "Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/dev.mjs", "Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/dev.mjs.meta",
+            }));
+            Assert.That(Exists("Assets/ZegoRoomBridge"), Is.False, "and the folders the copy step made");
+        }
+
+        [Test]
         public void StaleCopies_AreFound_ThenRemovedWithTheirMetaAndTheFoldersTheStepMade()
         {
             Write("Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/core.mjs");

@@ -93,11 +93,29 @@ namespace ZegoRoomBridge.Tests
         }
 
         [Test]
+        public void AWebGLDevelopmentBuildPacksDevMjs_AReleaseBuildNever()
+        {
+            Assert.That(WebGLCoreCopy.ModulesFor("", true), Is.EqualTo(new[] { "ZegoRoomBridge/core.mjs", "ZegoRoomBridge/webgl.mjs", "ZegoRoomBridge/dev.mjs" }));
+            Assert.That(WebGLCoreCopy.ModulesFor("ZRB_PUERTS;ZRB_SIMULATOR_IN_PLAYER", true),
+                Is.EqualTo(new[] { "ZegoRoomBridge/core.mjs", "ZegoRoomBridge/webgl.mjs", "ZegoRoomBridge/sim.mjs", "ZegoRoomBridge/dev.mjs" }));
+            foreach (var defines in new[] { "", "ZRB_PUERTS;ZRB_SIMULATOR_IN_PLAYER" })
+            {
+                Assert.That(WebGLCoreCopy.ModulesFor(defines, false), Has.None.EqualTo(WebGLCoreCopy.DevModuleKey), defines);
+                Assert.That(WebGLCoreCopy.ModulesFor(defines), Is.EqualTo(WebGLCoreCopy.ModulesFor(defines, false)), defines);
+            }
+            Assert.That(WebGLCoreCopy.DevModuleKey, Is.EqualTo("ZegoRoomBridge/dev.mjs"));
+            Assert.That(WebGLCoreCopy.IsCollectedByPuertsPacker(WebGLCoreCopy.DestinationOf(WebGLCoreCopy.DevModuleKey)), Is.True);
+            Assert.That(WebGLCoreCopy.PackerKey(WebGLCoreCopy.DestinationOf(WebGLCoreCopy.DevModuleKey)), Is.EqualTo("ZegoRoomBridge/dev.mjs"),
+                "the key PuertsScriptHost.DevModulePath loads");
+        }
+
+        [Test]
         public void AWebGLBuildNeverPacksNativeMjs_TheZegoUnitySdkDriver()
         {
             Assert.That(File.Exists(Path.Combine(TestContext.CurrentContext.TestDirectory, "core", "native.mjs")), Is.True, "native.mjs is built");
             foreach (var defines in new[] { "", "ZRB_PUERTS;ZRB_SIMULATOR_IN_PLAYER" })
-                Assert.That(WebGLCoreCopy.ModulesFor(defines), Has.None.EqualTo("ZegoRoomBridge/native.mjs"), defines);
+            foreach (var development in new[] { false, true })
+                Assert.That(WebGLCoreCopy.ModulesFor(defines, development), Has.None.EqualTo("ZegoRoomBridge/native.mjs"), defines);
         }
     }
 }

@@ -36,6 +36,8 @@ namespace UnityEngine
     public static class Debug
     {
         public static readonly List<(LogType type, string message)> Lines = new List<(LogType, string)>();
+        /// <summary>Settable here so tests can play a release build; Unity's is read-only (true in the Editor).</summary>
+        public static bool isDebugBuild { get; set; } = true;
 
         public static void Log(object message) => Lines.Add((LogType.Log, message?.ToString()));
         public static void LogWarning(object message) => Lines.Add((LogType.Warning, message?.ToString()));

@@ -43,16 +43,29 @@ namespace ZegoRoomBridge.Editor
         /// ZegoRoomBridgeSettings.UseSimulator in a player (a demo page): without it a player cannot run the simulator at all.
         /// </summary>
         public const string SimulatorInPlayerDefine = "ZRB_SIMULATOR_IN_PLAYER";
-        static readonly string[] ModuleKeysWithSimulator = { ModuleKey, "ZegoRoomBridge/webgl.mjs", SimulatorModuleKey };
+        /// <summary>
+        /// The local room server's driver (ZegoRoomBridgeSettings.DevServer): packed into every WebGL Development Build, never
+        /// into a release build, where CreateEngine refuses DevServer anyway.
+        /// </summary>
+        public const string DevModuleKey = "ZegoRoomBridge/dev.mjs";
+        /// <summary>Every module a build may copy, the order ModulesFor lists them in (what clean-up looks for).</summary>
+        static readonly string[] EveryModuleKey = { ModuleKey, "ZegoRoomBridge/webgl.mjs", SimulatorModuleKey, DevModuleKey };
 
-        /// <summary>The modules a WebGL build copies, given the WebGL target's Scripting Define Symbols (";"-separated, as Unity stores them).</summary>
-        public static string[] ModulesFor(string scriptingDefineSymbols)
+        /// <summary>The modules a release WebGL build copies, given the WebGL target's Scripting Define Symbols (";"-separated, as Unity stores them).</summary>
+        public static string[] ModulesFor(string scriptingDefineSymbols) => ModulesFor(scriptingDefineSymbols, false);
+
+        /// <summary>The modules a WebGL build copies: its Scripting Define Symbols, and whether it is a Development Build.</summary>
+        public static string[] ModulesFor(string scriptingDefineSymbols, bool developmentBuild)
         {
+            var simulator = false;
             foreach (var symbol in (scriptingDefineSymbols ?? "").Split(';', ','))
             {
-                if (symbol.Trim() == SimulatorInPlayerDefine) return ModuleKeysWithSimulator;
+                if (symbol.Trim() == SimulatorInPlayerDefine) simulator = true;
             }
-            return ModuleKeys;
+            var modules = new List<string>(ModuleKeys);
+            if (simulator) modules.Add(SimulatorModuleKey);
+            if (developmentBuild) modules.Add(DevModuleKey);
+            return modules.ToArray();
         }
 
         /// <summary>Where the build's copy of a module goes.</summary>
@@ -120,7 +133,7 @@ namespace ZegoRoomBridge.Editor
         public static List<string> FindCopies(string projectRoot)
         {
             var found = new List<string>();
-            foreach (var key in ModuleKeysWithSimulator)
+            foreach (var key in EveryModuleKey)
             {
                 var destination = DestinationOf(key);
                 if (File.Exists(Path.Combine(projectRoot, destination))) found.Add(destination);

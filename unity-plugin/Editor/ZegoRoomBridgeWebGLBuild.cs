@@ -9,7 +9,7 @@ namespace ZegoRoomBridge.Editor
     /// <summary>
     /// WebGL builds: stops a build PuerTS's packer would leave without the bridge (a project path containing
     /// "Editor" or "node_modules"; a template that names ZegoExpressWebRTC.js without having it), copies the
-    /// package's core.mjs and webgl.mjs (and sim.mjs with ZRB_SIMULATOR_IN_PLAYER) to Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/ so the packer
+    /// package's core.mjs and webgl.mjs (sim.mjs with ZRB_SIMULATOR_IN_PLAYER, dev.mjs in a Development Build) to Assets/ZegoRoomBridge/Resources/ZegoRoomBridge/ so the packer
     /// (which reads only Assets/**/Resources) bundles them, and removes the copies again. Decisions and file
     /// work: WebGLCoreCopy (plain C#, tested outside Unity).
     ///
@@ -44,8 +44,10 @@ namespace ZegoRoomBridge.Editor
             // Registered before the first copy, so a build that fails from here on still cleans up.
             EditorApplication.update -= CleanUpAfterBuild;
             EditorApplication.update += CleanUpAfterBuild;
-            // sim.mjs too only when the project asks (ZRB_SIMULATOR_IN_PLAYER): a player never carries the simulator unasked.
-            foreach (var key in WebGLCoreCopy.ModulesFor(PlayerSettings.GetScriptingDefineSymbolsForGroup(BuildTargetGroup.WebGL)))
+            // sim.mjs too only when the project asks (ZRB_SIMULATOR_IN_PLAYER): a player never carries the simulator unasked;
+            // dev.mjs (ZegoRoomBridgeSettings.DevServer) only in a Development Build, the only player that may run it.
+            var development = (report.summary.options & BuildOptions.Development) != 0;
+            foreach (var key in WebGLCoreCopy.ModulesFor(PlayerSettings.GetScriptingDefineSymbolsForGroup(BuildTargetGroup.WebGL), development))
             {
                 var source = SourcePath(key);
                 var destination = Path.Combine(ProjectRoot, WebGLCoreCopy.DestinationOf(key));

@@ -69,8 +69,10 @@ namespace ZegoRoomBridge
             }
             if (profile == null) throw JsChannel.CreateFailed("profile is null");
             var settings = ZegoRoomBridgeSettings.Simulator ?? new ZegoSimulatorOptions();
-            var editorOption = HostHooks.IsEditor && HostHooks.EditorSimulatorPreference != null && HostHooks.EditorSimulatorPreference();
-            var driver = DriverSelector.Choose(HostHooks.IsEditor, HostHooks.IsWebGLPlayer, ZegoRoomBridgeSettings.UseSimulator, editorOption);
+            var driver = ChooseDriver();
+            DriverRequests.CheckSettings(driver, HostHooks.IsEditor, HostHooks.IsDevelopmentBuild);
+            if (driver == ZegoRoomDriverKind.Dev && ZegoRoomBridgeSettings.UseSimulator)
+                BridgeLog.Warn("ZegoRoomBridgeSettings.DevServer and UseSimulator are both set: running the dev driver against " + ZegoRoomBridgeSettings.DevServer);
             var host = JsChannel.StartHost();
             try
             {
@@ -144,14 +146,13 @@ namespace ZegoRoomBridge
 
         /// <summary>
         /// "zego-room-bridge &lt;version&gt; (&lt;driver&gt;)": the core's version (package.json) and the room driver the
-        /// engine runs — or would run, before CreateEngine: "simulator", "web", or "native ZEGO &lt;ZEGO's
+        /// engine runs — or would run, before CreateEngine: "simulator", "web", "dev", or "native ZEGO &lt;ZEGO's
         /// GetVersion()&gt;". Never throws; "unknown" when core.mjs cannot be loaded. Call on the main thread.
         /// </summary>
         public static string GetVersion()
         {
             var e = instance;
-            var driver = e != null ? e.Driver : DriverSelector.Choose(HostHooks.IsEditor, HostHooks.IsWebGLPlayer, ZegoRoomBridgeSettings.UseSimulator,
-                HostHooks.IsEditor && HostHooks.EditorSimulatorPreference != null && HostHooks.EditorSimulatorPreference());
+            var driver = e != null ? e.Driver : ChooseDriver();
             return "zego-room-bridge " + CoreVersion(e) + " (" + DriverVersion(driver) + ")";
         }
 
@@ -187,6 +188,14 @@ namespace ZegoRoomBridge
         [Obsolete("Deprecated since ZEGO Express 2.14.0: use CreateEngine(ZegoEngineProfile profile)")]
         public static ZegoExpressEngine CreateEngine(uint appID, string appSign, bool isTestEnv, ZegoScenario scenario) =>
             CreateEngine(new ZegoEngineProfile { appID = appID, appSign = appSign, scenario = scenario });
+
+        /// <summary>The driver the settings ask for here (DriverSelector's rule over the app's settings and the Editor's option).</summary>
+        static ZegoRoomDriverKind ChooseDriver()
+        {
+            var editorOption = HostHooks.IsEditor && HostHooks.EditorSimulatorPreference != null && HostHooks.EditorSimulatorPreference();
+            return DriverSelector.Choose(HostHooks.IsEditor, HostHooks.IsWebGLPlayer, ZegoRoomBridgeSettings.UseSimulator, editorOption,
+                DriverSelector.DevServerSet(ZegoRoomBridgeSettings.DevServer));
+        }
 
         /// <summary>The last version core.mjs answered: what a call off the main thread gets (JS is the main thread's).</summary>
         static string lastCoreVersion;

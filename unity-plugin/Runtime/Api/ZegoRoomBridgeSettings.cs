@@ -55,6 +55,23 @@ namespace ZegoRoomBridge
         public static ZegoWebOptions Web = new ZegoWebOptions();
 
         /// <summary>
+        /// The local room server (<c>npx zego-room-bridge serve</c>) as ws://HOST:PORT or wss://…: CreateEngine runs
+        /// the "dev" driver against it, so Editors, WebGL tabs and phones share rooms without a ZEGO account. Editor
+        /// and development builds only: in a release build CreateEngine throws 1000017 naming this setting (it never
+        /// runs there silently). Wins over UseSimulator and the Editor's Play-mode option. null or "": off.
+        /// </summary>
+        public static string DevServer;
+
+        /// <summary>The dev driver's heartbeat period (ms); null: the driver's default (5 s: a silent link is noticed within 10 s).</summary>
+        public static int? DevHeartbeatIntervalMs;
+
+        /// <summary>
+        /// How long a dropped room keeps retrying before ReconnectFailed (ms), with every driver (the createEngine
+        /// request's retryWindowMs); null: ZEGO's 20 minutes. A shorter window is for tests and dev sessions.
+        /// </summary>
+        public static int? RetryWindowMs;
+
+        /// <summary>
         /// How the bridge gets its JS runtime. null: a PuerTS env of its own (the WebGL player's single
         /// MainEnv there). Games that already run PuerTS hand theirs over:
         /// <c>ZegoRoomBridgeSettings.ScriptHostFactory = () => new PuertsScriptHost(myEnv);</c>
@@ -133,6 +150,9 @@ namespace ZegoRoomBridge
             Simulator = new ZegoSimulatorOptions();
             WebServer = null;
             Web = new ZegoWebOptions();
+            DevServer = null;
+            DevHeartbeatIntervalMs = null;
+            RetryWindowMs = null;
             ScriptHostFactory = null;
             DriverOptions = new Dictionary<string, object>();
         }
@@ -143,6 +163,8 @@ namespace ZegoRoomBridge
     {
         public static bool IsEditor;
         public static bool IsWebGLPlayer;
+        /// <summary>Debug.isDebugBuild: a development build (always true in the Editor); the dev driver runs only there.</summary>
+        public static bool IsDevelopmentBuild;
         /// <summary>The PuerTS host when PuerTS is installed, else null.</summary>
         public static Func<IScriptHost> DefaultScriptHost;
         /// <summary>Starts the per-frame Tick (creates the runner object).</summary>
@@ -156,6 +178,7 @@ namespace ZegoRoomBridge
         {
             IsEditor = false;
             IsWebGLPlayer = false;
+            IsDevelopmentBuild = false;
             DefaultScriptHost = null;
             StartTicking = null;
         }

@@ -12,8 +12,11 @@ namespace ZegoRoomBridge
             req["roomMode"] = (int)roomMode;
             req["driver"] = DriverSelector.WireName(driver);
             if (ZegoRoomBridgeSettings.Trace) req["trace"] = ZegoRoomBridgeSettings.BeginTrace();
+            // The core's reconnect window, whatever the driver (null: ZEGO's 20 minutes, the core's default).
+            if (ZegoRoomBridgeSettings.RetryWindowMs.HasValue) req["retryWindowMs"] = ZegoRoomBridgeSettings.RetryWindowMs.Value;
             if (driver == ZegoRoomDriverKind.Simulator) AddSimulator(req, settings);
             else if (driver == ZegoRoomDriverKind.Web) AddWeb(req);
+            else if (driver == ZegoRoomDriverKind.Dev) AddDev(req);
             if (driver != ZegoRoomDriverKind.Simulator && ZegoRoomBridgeSettings.DriverOptions != null)
             {
                 foreach (var kv in ZegoRoomBridgeSettings.DriverOptions) req[kv.Key] = BridgeJson.From(kv.Value);
@@ -47,6 +50,30 @@ namespace ZegoRoomBridge
             };
         }
 
+        static void AddDev(JObject req)
+        {
+            var dev = new JObject { ["url"] = ZegoRoomBridgeSettings.DevServer };
+            if (ZegoRoomBridgeSettings.DevHeartbeatIntervalMs.HasValue) dev["heartbeatIntervalMs"] = ZegoRoomBridgeSettings.DevHeartbeatIntervalMs.Value;
+            req["dev"] = dev;
+        }
+
+        /// <summary>
+        /// Throws (1000017) before a JS runtime starts when the bridge's own settings cannot work: the dev driver in a
+        /// release build or with an address that is not ws:// / wss://, a window or heartbeat that is not positive.
+        /// </summary>
+        public static void CheckSettings(ZegoRoomDriverKind driver, bool isEditor, bool isDevelopmentBuild)
+        {
+            var retryWindow = ZegoRoomBridgeSettings.RetryWindowMs;
+            if (retryWindow.HasValue && retryWindow.Value <= 0)
+                throw JsChannel.CreateFailed("ZegoRoomBridgeSettings.RetryWindowMs must be a positive number of milliseconds, or null for ZEGO's 20 minutes (it is " + retryWindow.Value + ")");
+            if (driver != ZegoRoomDriverKind.Dev) return;
+            var problem = DriverSelector.DevServerProblem(ZegoRoomBridgeSettings.DevServer, isEditor, isDevelopmentBuild);
+            if (problem != null) throw JsChannel.CreateFailed(problem);
+            var heartbeat = ZegoRoomBridgeSettings.DevHeartbeatIntervalMs;
+            if (heartbeat.HasValue && heartbeat.Value <= 0)
+                throw JsChannel.CreateFailed("ZegoRoomBridgeSettings.DevHeartbeatIntervalMs must be a positive number of milliseconds, or null for the dev driver's 5 s (it is " + heartbeat.Value + ")");
+        }
+
         /// <summary>Throws (1000017) before the core is asked when the driver cannot run here at all.</summary>
         public static void CheckAvailable(ZegoRoomDriverKind driver)
         {
@@ -58,9 +85,10 @@ namespace ZegoRoomBridge
         public static ZegoRoomBridgeException Refused(ZegoRoomDriverKind driver, JObject answer)
         {
             var message = BridgeJson.MessageOf(answer);
-            return driver == ZegoRoomDriverKind.Simulator
-                ? JsChannel.CreateFailed("the core refused the simulator settings: " + message)
-                : new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam, DriverSelector.UnavailableMessage(driver, message));
+            if (driver == ZegoRoomDriverKind.Simulator) return JsChannel.CreateFailed("the core refused the simulator settings: " + message);
+            // Asked for by the app (DevServer), so no "this platform needs" wording: the core's reason says what is wrong.
+            if (driver == ZegoRoomDriverKind.Dev) return JsChannel.CreateFailed("the core refused the dev driver (ZegoRoomBridgeSettings.DevServer = \"" + ZegoRoomBridgeSettings.DevServer + "\"): " + message);
+            return new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam, DriverSelector.UnavailableMessage(driver, message));
         }
     }
 }

@@ -44,6 +44,8 @@ namespace ZegoRoomBridge
         public const string SimulatorModulePath = "ZegoRoomBridge/sim.mjs";
         /// <summary>The ZEGO Unity SDK driver (every player but WebGL, and the Editor): importing it registers "native" with the core.</summary>
         public const string NativeModulePath = "ZegoRoomBridge/native.mjs";
+        /// <summary>The local room server's driver: importing it registers "dev" with the core (ZegoRoomBridgeSettings.DevServer).</summary>
+        public const string DevModulePath = "ZegoRoomBridge/dev.mjs";
 
         /// <summary>Whether a new host loads native.mjs: everywhere but a WebGL player (the Editor may run the native driver).</summary>
         public static bool LoadsNative
@@ -70,6 +72,23 @@ namespace ZegoRoomBridge
                 return true;
 #else
                 return ZegoRoomBridgeSettings.UseSimulator;
+#endif
+            }
+        }
+
+        /// <summary>
+        /// Whether a new host loads dev.mjs: when the app set ZegoRoomBridgeSettings.DevServer before CreateEngine, in the
+        /// Editor and in development builds (a WebGL development build packs it; a release build neither packs nor loads it).
+        /// </summary>
+        public static bool LoadsDev
+        {
+            get
+            {
+                if (!DriverSelector.DevServerSet(ZegoRoomBridgeSettings.DevServer)) return false;
+#if UNITY_EDITOR
+                return true;
+#else
+                return UnityEngine.Debug.isDebugBuild;
 #endif
             }
         }
@@ -106,11 +125,32 @@ namespace ZegoRoomBridge
 #endif
             try { pending = module.Get<Func<int>>("bridgePending"); }
             catch (Exception) { pending = null; }        // a core.mjs without the export: Pending() says "drain"
+            try
+            {
 #if UNITY_WEBGL && !UNITY_EDITOR
-            env.ExecuteModule(WebModulePath);             // imports ./core.mjs (the same module instance) and registers "web"
+                env.ExecuteModule(WebModulePath);             // imports ./core.mjs (the same module instance) and registers "web"
 #endif
-            if (LoadsNative) env.ExecuteModule(NativeModulePath); // imports ./core.mjs too and registers "native"
-            if (LoadsSimulator) LoadSimulator();
+                if (LoadsNative) env.ExecuteModule(NativeModulePath); // imports ./core.mjs too and registers "native"
+                if (LoadsSimulator) LoadSimulator();
+                if (LoadsDev) LoadDev();
+            }
+            catch
+            {
+                Dispose();   // an env of our own goes with the failed CreateEngine
+                throw;
+            }
+        }
+
+        void LoadDev()
+        {
+            // Imports ./core.mjs too and registers "dev"; its socket is PuerTS's WebSocket (the browser's in a WebGL player).
+            try { env.ExecuteModule(DevModulePath); }
+            catch (Exception e)
+            {
+                throw new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam,
+                    "zego-room-bridge: CreateEngine failed (1000017): ZegoRoomBridgeSettings.DevServer is set but " + DevModulePath + " could not be loaded" +
+                    " (a WebGL build packs it only as a Development Build): " + e.Message, e);
+            }
         }
 
         void LoadSimulator()

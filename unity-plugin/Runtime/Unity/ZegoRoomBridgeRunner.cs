@@ -22,6 +22,7 @@ namespace ZegoRoomBridge
             current = null;
             HostHooks.IsEditor = Application.isEditor;
             HostHooks.IsWebGLPlayer = Application.platform == RuntimePlatform.WebGLPlayer;
+            HostHooks.IsDevelopmentBuild = Debug.isDebugBuild;   // true in the Editor; a player's "Development Build"
             HostHooks.StartTicking = EnsureRunner;
 #if ZRB_PUERTS
             HostHooks.DefaultScriptHost = PuertsScriptHost.CreateDefault;
