@@ -14,4 +14,15 @@ export {
   type DevWebSocket,
   type DevWebSocketClass,
 } from './dev/DevDriver.js';
-export { DEV_PROTOCOL_VERSION, DEV_CLOSE } from './dev/protocol.js';
+export {
+  DEV_PROTOCOL_VERSION,
+  DEV_CLOSE,
+  DEV_MAX_FRAME_BYTES,
+  DEV_HELLO_TIMEOUT_MS,
+  DEV_RATE_LIMIT,
+  DEV_MAX_CONNECTIONS,
+  CLIENT_MESSAGES,
+  SERVER_MESSAGES,
+  type DevMessageSpec,
+  type DevFieldSpec,
+} from './dev/protocol.js';

@@ -101,6 +101,8 @@ export const DEV_CLOSE = {
   ServerShutdown: 1001,
   /** A frame larger than DEV_MAX_FRAME_BYTES. */
   FrameTooLarge: 1009,
+  /** The server failed handling a frame (a bug: please report it); only this connection is closed. */
+  InternalError: 1011,
   /** The `restart` fault: every socket dropped, every room forgotten. */
   ServerRestart: 4000,
   /** A newer connection of the same clientId took over. */

@@ -262,7 +262,17 @@ export class DevRoomServer {
   }
 
   private onFrame(connection: Connection, data: unknown, isBinary: boolean): void {
-    if (!this.connections.has(connection)) return;
+    if (this.closed || !this.connections.has(connection)) return;
+    try {
+      this.onOpenFrame(connection, data, isBinary);
+    } catch (error) {
+      // A bug must not take the server down: this connection goes (1011), every other room carries on.
+      this.options.log?.(`internal error on a frame: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.refuse(connection, DEV_CLOSE.InternalError, 'internal error');
+    }
+  }
+
+  private onOpenFrame(connection: Connection, data: unknown, isBinary: boolean): void {
     if (!this.allow(connection)) {
       this.refuse(connection, DEV_CLOSE.RateLimited, `more than ${this.limits.rate} messages a second`);
       return;
