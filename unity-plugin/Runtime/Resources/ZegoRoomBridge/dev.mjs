@@ -464,15 +464,17 @@ class DevDriver {
 // host's WebSocket (PuerTS's on native backends, the browser's on WebGL).
 /** Registers the "dev" driver on `bridge`. */
 function installDevDriver(bridge) {
-    bridge.registerDriver(DEV_DRIVER_NAME, (req, context) => {
+    bridge.registerDriver(DEV_DRIVER_NAME, (req) => {
         const options = (req.dev && typeof req.dev === 'object' ? req.dev : {});
         if (typeof options.url !== 'string')
             throw new BridgeError(ZegoErrorCode$1.CommonIllegalParam, '"dev.url" must be the server address, ws://host:port');
         const interval = options.heartbeatIntervalMs;
+        // The bridge's own client ids ("client-1", …) repeat in every Editor and player: two Editors on one
+        // server would take each other's place. Only an id the app chose is sent; otherwise the driver picks one.
         return createDevDriver({
             url: options.url,
             heartbeatIntervalMs: typeof interval === 'number' ? interval : undefined,
-            clientId: context.clientId,
+            clientId: typeof req.clientId === 'string' && req.clientId ? req.clientId : undefined,
         });
     });
 }
