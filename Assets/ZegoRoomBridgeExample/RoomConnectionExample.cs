@@ -24,6 +24,8 @@ public class RoomConnectionExample : MonoBehaviour
     [Header("Bridge")]
     [Tooltip("In the Editor, run against the simulated room service. A player build always uses the real room service.")]
     public bool useSimulator = true;
+    [Tooltip("ws://HOST:8787 from `npx zego-room-bridge serve`: share rooms with other Editors, WebGL tabs and phones. Editor and development builds only.")]
+    public string devServer = "";
 
     /// <summary>What the UI would show; the last line this script logged.</summary>
     public string Status { get; private set; } = "Logout";
@@ -46,6 +48,8 @@ public class RoomConnectionExample : MonoBehaviour
         ZegoRoomBridgeSettings.UseSimulator = useSimulator && Application.isEditor;
         // WebGL: ZEGO's engine profile has no server address, the Web SDK needs one. Other platforms ignore it.
         if (!string.IsNullOrEmpty(webServer)) ZegoRoomBridgeSettings.WebServer = webServer;
+        // The local room server (docs/DEVSERVER.md): never in a release build, which would refuse it.
+        ZegoRoomBridgeSettings.DevServer = Application.isEditor || Debug.isDebugBuild ? devServer : null;
         ZegoEngineProfile profile = new ZegoEngineProfile();
         profile.appID = appID;
         profile.appSign = appSign;
