@@ -397,9 +397,14 @@ export class DevRoomServer {
     return true;
   }
 
-  /** Closes sockets that never said hello, and links silent for the heartbeat timeout. */
+  /** Closes sockets that never said hello and links silent for the heartbeat timeout; forgets devices gone for good. */
   private sweep(): void {
     const now = this.clock.now();
+    for (const [clientId, link] of this.links) {
+      // No socket, no member session, no fault pressed: nothing of it is left to show or resume.
+      if (!link.connection && !link.faults.blackhole && link.faults.delayMs === 0 && this.service.forgetClient(clientId))
+        this.links.delete(clientId);
+    }
     for (const c of [...this.connections]) {
       if (c.clientId === undefined) {
         if (now - c.openedAt >= this.limits.hello) this.refuse(c, DEV_CLOSE.Silent, 'no hello');

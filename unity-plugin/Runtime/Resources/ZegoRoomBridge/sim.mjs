@@ -321,6 +321,16 @@ class RoomService {
         else
             this.clients.set(clientId, { id: clientId, port, keys: new Map(), staleKnown: new Map() });
     }
+    /** Forgets a client that holds no member session (a device gone for good); false while it holds one. */
+    forgetClient(clientId) {
+        const c = this.clients.get(clientId);
+        if (!c)
+            return true;
+        if (c.keys.size > 0)
+            return false;
+        this.clients.delete(clientId);
+        return true;
+    }
     hasClient(clientId) {
         return this.clients.has(clientId);
     }
