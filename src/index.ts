@@ -15,3 +15,5 @@ export {
   type DevWebSocketClass,
 } from './dev/DevDriver.js';
 export { DEV_PROTOCOL_VERSION, DEV_CLOSE } from './dev/protocol.js';
+/** @internal ZEGO's ID rules as the engine applies them (0, or the code loginRoom would give); the bots CLI checks its flags with them. */
+export { checkRoomID, checkUser } from './model/validation.js';
