@@ -12,6 +12,7 @@ import { WEBGL_SDK_HELP, webglSdkCommand } from './webglSdk.mjs';
 import { DRAW_HELP, drawCommand } from './draw.mjs';
 import { SERVE_HELP, serveCommand } from './serve.mjs';
 import { TOKEN_HELP, tokenCommand } from './token.mjs';
+import { BOTS_HELP, botsCommand } from './bots.mjs';
 
 export const EXIT = Object.freeze({ OK: 0, EXPECTATION_FAILED: 1, USAGE: 2, NOT_BUILT: 3, INTERNAL: 4 });
 
@@ -32,7 +33,7 @@ Usage:
       Lists the built-in scenarios.
   zego-room-bridge diagram [--out FILE]
       Draws the session machine (its transition table) as SVG: to FILE, or to stdout.
-${DRAW_HELP}${WEBGL_SDK_HELP}${TOKEN_HELP}${SERVE_HELP}
+${DRAW_HELP}${WEBGL_SDK_HELP}${TOKEN_HELP}${SERVE_HELP}${BOTS_HELP}
 Options:
   --out DIR        where to write the SVG timelines and index.html (diagram: the SVG file)
   --scenario NAME  (demo) run only this built-in scenario; repeat for more
@@ -101,6 +102,7 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
   if (argv[0] === 'draw') return drawCommand(argv.slice(1), io, { exit: EXIT, loadApi });
   if (argv[0] === 'serve') return serveCommand(argv.slice(1), io);
   if (argv[0] === 'token') return tokenCommand(argv.slice(1), io, { exit: EXIT, root });
+  if (argv[0] === 'bots') return botsCommand(argv.slice(1), io);
   let opts;
   try {
     opts = parseArgs(argv);

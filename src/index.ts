@@ -26,3 +26,5 @@ export {
   type DevMessageSpec,
   type DevFieldSpec,
 } from './dev/protocol.js';
+/** @internal ZEGO's ID rules as the engine applies them (0, or the code loginRoom would give); the bots CLI checks its flags with them. */
+export { checkRoomID, checkUser } from './model/validation.js';
