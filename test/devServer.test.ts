@@ -77,7 +77,8 @@ test('case 2: a cut socket → Reconnecting (1002051) → Reconnected (0); the o
   ).json();
   const members = state.rooms.find((r: { roomID: string }) => r.roomID === 'case2').members;
   expect(members.find((m: { userID: string }) => m.userID === 'case2-a')).toMatchObject({ key: keyBefore, connected: true });
-  const labels = state.events
+  const afterRestart = state.events.slice(state.events.findIndex((e: { label: string }) => e.label === 'restart') + 1);
+  const labels = afterRestart
     .filter((e: { roomID: string }) => e.roomID === 'case2')
     .map((e: { userID: string; label: string }) => `${e.userID} ${e.label}`);
   expect(labels).toEqual(expect.arrayContaining(['case2-a cut', 'case2-a Reconnecting', 'case2-a Reconnected']));
@@ -171,6 +172,18 @@ test('restart mid-session: every client is Reconnected within the window', async
   ]);
   expect(ra.cb).toBe('state');
   expect(rb.cb).toBe('state');
+  // The dashboard's lane says what the app saw: a reconnect the server could not resume is still Reconnected.
+  const state = await (
+    await fetch(`${server.http}/api/state`, { headers: { authorization: `Bearer ${server.adminToken}` } })
+  ).json();
+  const afterRestart = state.events.slice(state.events.findIndex((e: { label: string }) => e.label === 'restart') + 1);
+  const labels = afterRestart
+    .filter((e: { userID: string; label: string }) => e.userID === 'restart-a' && !e.label.startsWith('Add'))
+    .map((e: { label: string }) => e.label);
+  expect(labels).toEqual(['Reconnected']);
+  expect(state.events.some((e: { userID: string; label: string }) => e.userID === 'restart-a' && e.label === 'Logined')).toBe(
+    true,
+  );
 });
 
 test('the admin API refuses a request without its token (401) and changes nothing', async () => {

@@ -39,9 +39,18 @@ test("the built modules ship under Runtime/Resources/ZegoRoomBridge, where PuerT
   const files = readdirSync(join(pkgDir, 'Runtime/Resources/ZegoRoomBridge'))
     .filter((f) => !f.endsWith('.meta'))
     .sort();
-  // sim.mjs: the simulator (Editor, tests, demo); native.mjs: every player but WebGL; the maps are not TextAssets,
-  // so players never carry them.
-  expect(files).toEqual(['core.mjs', 'core.mjs.map', 'native.mjs', 'native.mjs.map', 'sim.mjs', 'webgl.mjs', 'webgl.mjs.map']);
+  // sim.mjs: the simulator (Editor, tests, demo); native.mjs: every player but WebGL; dev.mjs: the local room
+  // server's driver (Editor and development builds); the maps are not TextAssets, so players never carry them.
+  expect(files).toEqual([
+    'core.mjs',
+    'core.mjs.map',
+    'dev.mjs',
+    'native.mjs',
+    'native.mjs.map',
+    'sim.mjs',
+    'webgl.mjs',
+    'webgl.mjs.map',
+  ]);
   expect(existsSync(join(pkgDir, 'Runtime/link.xml'))).toBe(true);
 });
 

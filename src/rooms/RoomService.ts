@@ -56,6 +56,8 @@ export interface RoomServiceEvent {
   clientId: string;
   /** The kick's code, or why a login was refused. */
   code?: number;
+  /** A join by a client that was reconnecting (its app sees Reconnected, not Logined). */
+  reconnect?: boolean;
 }
 
 export interface RoomServiceOptions {
@@ -312,7 +314,7 @@ export class RoomService {
       }
     }
     this.sendDiff(room, member);
-    this.observe?.({ type: 'join', roomID: room.id, userID: member.user.userID, clientId });
+    this.observe?.({ type: 'join', roomID: room.id, userID: member.user.userID, clientId, reconnect: req.reconnect });
     return [0, this.loginData(room)];
   }
 

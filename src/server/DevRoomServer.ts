@@ -468,7 +468,7 @@ export class DevRoomServer {
       leave: 'LoginFailed',
       kick: 'KickOut',
       removed: 'Logout',
-    }[event.type];
+    }[event.type === 'join' && event.reconnect ? 'resume' : event.type];
     this.timeline.add({
       at: this.clock.now(),
       roomID: event.roomID,

@@ -480,7 +480,7 @@ class RoomService {
             }
         }
         this.sendDiff(room, member);
-        this.observe?.({ type: 'join', roomID: room.id, userID: member.user.userID, clientId });
+        this.observe?.({ type: 'join', roomID: room.id, userID: member.user.userID, clientId, reconnect: req.reconnect });
         return [0, this.loginData(room)];
     }
     handleLogout(clientId, roomID) {
