@@ -6,14 +6,7 @@ export { SdkDriver, SdkRoomStatus, type SdkRoom, type Reaction, type Raise } fro
 export { SimulatedRoomService, type SimulatedRoomServiceOptions } from './simulator/SimulatedRoomService.js';
 export { VirtualClock } from './host/virtualClock.js';
 export { makeTestToken04, type TestToken04Options } from './token/token04.js';
-export {
-  createDevDriver,
-  DEV_DRIVER_NAME,
-  DEFAULT_DEV_HEARTBEAT_MS,
-  type DevDriverOptions,
-  type DevWebSocket,
-  type DevWebSocketClass,
-} from './dev/DevDriver.js';
+export * from './dev/DevDriver.js';
 export {
   DEV_PROTOCOL_VERSION,
   DEV_CLOSE,

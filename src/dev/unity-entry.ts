@@ -6,12 +6,5 @@ import { installDevDriver } from './bridgeDriver.js';
 
 installDevDriver(defaultBridge);
 
-export {
-  createDevDriver,
-  DEV_DRIVER_NAME,
-  DEFAULT_DEV_HEARTBEAT_MS,
-  type DevDriverOptions,
-  type DevWebSocket,
-  type DevWebSocketClass,
-} from './DevDriver.js';
+export * from './DevDriver.js';
 export { installDevDriver } from './bridgeDriver.js';
