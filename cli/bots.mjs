@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { UsageError, parseFlags } from './flags.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXIT = { OK: 0, USAGE: 2, MISSING: 3 };
@@ -38,36 +39,14 @@ const SUMMARY_MS = 5000;
 const VERBOSE_UP_TO = 20;
 const IN_ROOM = new Set(['Logined', 'Reconnected']);
 
-class UsageError extends Error {}
-
 export function parseBotsArgs(argv) {
-  const opts = { userPrefix: 'bot-', churn: 0, notify: false, heartbeatIntervalMs: 5000, seed: 1 };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const spec = FLAGS[flag];
-    if (!spec) throw new UsageError(`bots: unknown argument ${flag}`);
-    const name = flag.slice(2).replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-    if (spec[0] === 'switch') {
-      opts[name] = true;
-      continue;
-    }
-    const raw = argv[++i];
-    if (raw === undefined || raw.startsWith('--')) throw new UsageError(`bots: ${flag} needs a value`);
-    if (spec[0] === 'int') {
-      const n = Number(raw);
-      if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < spec[1] || n > spec[2])
-        throw new UsageError(`bots: ${flag} must be a whole number from ${spec[1]} to ${spec[2]}`);
-      opts[name] = n;
-    } else if (spec[0] === 'url') {
-      if (!/^wss?:\/\/[^\s/]+\/?$/.test(raw) || raw.length > 256)
-        throw new UsageError(`bots: ${flag} must be the server's address, ws://HOST:PORT (what serve printed)`);
-      opts[name] = raw;
-    } else {
-      // Room and user IDs are checked against ZEGO's rules by the package itself (checkIds).
-      if (raw.length > 256) throw new UsageError(`bots: ${flag} must be at most 256 characters`);
-      opts[name] = raw;
-    }
-  }
+  const opts = parseFlags('bots', argv, FLAGS, {
+    userPrefix: 'bot-',
+    churn: 0,
+    notify: false,
+    heartbeatIntervalMs: 5000,
+    seed: 1,
+  });
   for (const required of ['url', 'room', 'count'])
     if (opts[required] === undefined) throw new UsageError(`bots: --${required} is required`);
   return opts;

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { UsageError, parseFlags } from './flags.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXIT = { OK: 0, USAGE: 2, MISSING: 3, INTERNAL: 4 };
@@ -25,27 +26,8 @@ const FLAGS = {
   '--admin-token': ['string'],
 };
 
-class UsageError extends Error {}
-
 export function parseServeArgs(argv) {
-  const opts = {};
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const spec = FLAGS[flag];
-    if (!spec) throw new UsageError(`serve: unknown argument ${flag}`);
-    const raw = argv[++i];
-    if (raw === undefined || raw.startsWith('--')) throw new UsageError(`serve: ${flag} needs a value`);
-    const name = flag.slice(2).replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-    if (spec[0] === 'int') {
-      const n = Number(raw);
-      if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < spec[1] || n > spec[2])
-        throw new UsageError(`serve: ${flag} must be a whole number from ${spec[1]} to ${spec[2]}`);
-      opts[name] = n;
-    } else {
-      if (raw.length === 0 || raw.length > 256) throw new UsageError(`serve: ${flag} must be 1 to 256 characters`);
-      opts[name] = raw;
-    }
-  }
+  const opts = parseFlags('serve', argv, FLAGS);
   if ((opts.appId === undefined) !== (opts.serverSecret === undefined))
     throw new UsageError('serve: --app-id and --server-secret go together (both, or neither)');
   if (opts.serverSecret !== undefined && Buffer.byteLength(opts.serverSecret) !== 32)
