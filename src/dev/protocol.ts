@@ -121,6 +121,8 @@ export const DEV_CLOSE = {
 
 /** Largest frame the server reads (bytes). */
 export const DEV_MAX_FRAME_BYTES = 64 * 1024;
+/** A TCP connection must finish its HTTP upgrade request this soon, or it is dropped (HTTP 408) (ms). */
+export const DEV_HEADERS_TIMEOUT_MS = 10_000;
 /** A socket must say hello this soon after opening (ms). */
 export const DEV_HELLO_TIMEOUT_MS = 10_000;
 /** Messages per connection per second (a token bucket of this size, refilled continuously). */

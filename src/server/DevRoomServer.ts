@@ -12,6 +12,7 @@ import { RoomService, type RoomPush, type RoomServiceEvent } from '../rooms/Room
 import {
   CLIENT_MESSAGES,
   DEV_CLOSE,
+  DEV_HEADERS_TIMEOUT_MS,
   DEV_HELLO_TIMEOUT_MS,
   DEV_MAX_CONNECTIONS,
   DEV_MAX_FRAME_BYTES,
@@ -44,6 +45,8 @@ export interface DevRoomServerOptions {
   rateLimit?: number;
   maxConnections?: number;
   maxFrameBytes?: number;
+  /** A TCP connection must finish its HTTP request (the WebSocket upgrade) this soon. Default 10 s. */
+  headersTimeoutMs?: number;
   /** Server-side log lines (never tokens). */
   log?: (line: string) => void;
 }
@@ -83,10 +86,13 @@ export class DevRoomServer {
       connections: options.maxConnections ?? DEV_MAX_CONNECTIONS,
     };
     this.service = this.newService();
-    this.http = createServer((req, res) => this.onHttp(req, res));
-    // A client that opens TCP and never finishes its request is dropped (half-open connections).
-    this.http.headersTimeout = 10_000;
-    this.http.requestTimeout = 10_000;
+    // A client that opens TCP and never finishes its request is dropped (half-open connections); Node
+    // checks every connectionsCheckingInterval (default 30 s), so the check runs often enough to keep the bound.
+    const headersTimeout = options.headersTimeoutMs ?? DEV_HEADERS_TIMEOUT_MS;
+    const connectionsCheckingInterval = Math.max(50, Math.min(1000, Math.floor(headersTimeout / 4)));
+    this.http = createServer({ connectionsCheckingInterval }, (req, res) => this.onHttp(req, res));
+    this.http.headersTimeout = headersTimeout;
+    this.http.requestTimeout = headersTimeout;
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? DEV_MAX_FRAME_BYTES });
     this.http.on('upgrade', (req, socket, head) => {
       socket.on('error', () => socket.destroy());
@@ -262,6 +268,7 @@ export class DevRoomServer {
   }
 
   private onFrame(connection: Connection, data: unknown, isBinary: boolean): void {
+    // After close() the rooms are gone: a frame still in flight (a logout at Ctrl-C) is dropped.
     if (this.closed || !this.connections.has(connection)) return;
     try {
       this.onOpenFrame(connection, data, isBinary);

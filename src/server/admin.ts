@@ -8,7 +8,7 @@ import type { DevRoomServer } from './DevRoomServer.js';
 type Fault = (server: DevRoomServer, args: string[], query: URLSearchParams) => boolean;
 
 /** POST routes: path segments after /api/ → the fault; a `*` takes one (decoded) segment. */
-const ROUTES: Array<{ pattern: string[]; run: Fault }> = [
+export const ROUTES: Array<{ pattern: string[]; run: Fault }> = [
   { pattern: ['clients', '*', 'cut'], run: (s, [id]) => s.cut(id) },
   { pattern: ['clients', '*', 'blackhole'], run: (s, [id]) => s.blackhole(id) },
   { pattern: ['clients', '*', 'restore'], run: (s, [id]) => s.restore(id) },
