@@ -266,3 +266,73 @@ test('retryWindowMs shortens the window: ReconnectFailed (1002053) exactly that 
     [31000, R.ReconnectFailed, 1002053],
   ]);
 });
+
+/** A host clock that, like a Unity frame after a hitch, runs every due timer only when `run(to)` is called, with now = to. */
+class StallingClock {
+  private current = 0;
+  private timers: Array<{ at: number; fn: () => void; id: number }> = [];
+  private ids = 0;
+  now(): number {
+    return this.current;
+  }
+  setTimeout(fn: () => void, ms: number): number {
+    this.timers.push({ at: this.current + Math.max(0, ms), fn, id: ++this.ids });
+    return this.ids;
+  }
+  clearTimeout(handle: unknown): void {
+    this.timers = this.timers.filter((t) => t.id !== handle);
+  }
+  /** Jumps to `to` and runs what fell due, earliest first, each seeing now = `to`. */
+  run(to: number): void {
+    this.current = to;
+    for (let guard = 0; guard < 10_000; guard++) {
+      const due = this.timers.filter((t) => t.at <= to).sort((x, y) => x.at - y.at || x.id - y.id)[0];
+      if (!due) return;
+      this.timers = this.timers.filter((t) => t !== due);
+      due.fn();
+    }
+  }
+}
+
+function stalled() {
+  ScriptedSocket.made = [];
+  const clock = new StallingClock();
+  const engine = ZegoExpressEngine.createEngine({
+    appID: 1,
+    clock,
+    random: seededRandom(1),
+    driver: createDevDriver({ url: 'ws://x', WebSocket: ScriptedSocket as unknown as DevWebSocketClass }),
+    logger: { warn: () => undefined, error: () => undefined },
+  });
+  const seen: Array<[number, R]> = [];
+  engine.setEventHandler({ onRoomStateChanged: (_room, reason) => seen.push([clock.now(), reason]) });
+  engine.loginRoom('room', { userID: 'u1' });
+  clock.run(0);
+  const socket = ScriptedSocket.made[0];
+  socket.accept();
+  socket.reply({ t: 'loginResult', room: 'room', attempt: 1, code: 0, ext: '', key: 1, kicked: false });
+  clock.run(0);
+  return { clock, seen, socket };
+}
+
+test('a stall of the app itself (timers running 15 s late) is not a lost link when the frames were waiting behind it', () => {
+  const { clock, seen, socket } = stalled();
+  clock.run(3 * INTERVAL); // the watchdog, due at 10 s, runs at 15 s: a stall; it grants a grace check
+  socket.reply({ t: 'hb' }); // the answers that arrived during the stall are read now
+  clock.run(3 * INTERVAL + INTERVAL / 4);
+  // Then the usual rhythm: a heartbeat each interval, each answered.
+  for (let beat = 4; beat <= 8; beat++) {
+    clock.run(beat * INTERVAL);
+    socket.reply({ t: 'hb' });
+  }
+  expect(seen.map(([, r]) => r)).toEqual([R.Logining, R.Logined]);
+  expect(socket.closedWith).toBeUndefined();
+});
+
+test('after a stall with nothing waiting, the link is lost at the grace check (a quarter interval later)', () => {
+  const { clock, seen } = stalled();
+  clock.run(3 * INTERVAL);
+  expect(seen.map(([, r]) => r)).toEqual([R.Logining, R.Logined]);
+  clock.run(3 * INTERVAL + INTERVAL / 4);
+  expect(seen.at(-1)).toEqual([3 * INTERVAL + INTERVAL / 4, R.Reconnecting]);
+});

@@ -75,6 +75,11 @@ export interface RoomServiceOptions {
   onlineCountIntervalMs?: number;
   /** Told of joins, resumes, link losses, leaves and kicks. */
   observe?: (event: RoomServiceEvent) => void;
+  /**
+   * User updates due within one window of this many ms go out as one list. Default 0: each moment its own
+   * (the simulator's exact timelines); the local room server uses 20.
+   */
+  pushBatchMs?: number;
 }
 
 /** A member as the server sees it. */
@@ -129,6 +134,7 @@ export class RoomService {
   readonly notifyLatencyMs: number;
   readonly heartbeatTimeoutMs: number;
   readonly onlineCountIntervalMs: number;
+  readonly pushBatchMs: number;
   private readonly verify?: (token: string, userID: string, roomID: string) => boolean | number;
   private readonly observe?: (event: RoomServiceEvent) => void;
   private readonly clients = new Map<string, Client>();
@@ -147,6 +153,7 @@ export class RoomService {
     this.onlineCountIntervalMs = options.onlineCountIntervalMs ?? 30_000;
     this.verify = options.verifyToken;
     this.observe = options.observe;
+    this.pushBatchMs = options.pushBatchMs ?? 0;
   }
 
   /** Connects a client (a device) to the service, or gives a known one a new port; its member sessions stay. */
@@ -450,7 +457,12 @@ export class RoomService {
   private push(to: Member, type: ZegoUpdateType, users: RoomUser[], room: Room, latency: number): void {
     if (!to.connected || !to.notify) return;
     // Changes that reach one listener at the same moment travel as one list, as a real room server batches them.
-    const due = this.clock.now() + latency;
+    const now = this.clock.now();
+    // With a batch window, every change due in the same window travels in one list (one frame to a client
+    // whose WebSocket hands over one message per frame, as PuerTS's does).
+    const window = this.pushBatchMs;
+    const due = window > 0 ? Math.ceil((now + latency) / window) * window : now + latency;
+    const delay = due - now;
     const batch = to.outbox;
     if (batch && batch.type === type && batch.due === due) {
       for (const u of users) batch.users.push({ ...u });
@@ -459,7 +471,7 @@ export class RoomService {
     const list = users.map((u) => ({ ...u }));
     to.outbox = { type, due, users: list };
     const c = this.clients.get(to.clientId)!;
-    c.port.deliver(room.id, to.key, latency, { type: 'userUpdate', updateType: type, users: list }, () => {
+    c.port.deliver(room.id, to.key, delay, { type: 'userUpdate', updateType: type, users: list }, () => {
       // `known` is what the client really received: a push lost with the link comes back in the resume diff.
       for (const u of list) {
         if (type === ZegoUpdateType.Add) to.known.set(u.userID, u.userName);
@@ -469,7 +481,7 @@ export class RoomService {
     // The batch closes when it is delivered (or dropped): a later push starts a new one.
     this.clock.setTimeout(() => {
       if (to.outbox?.users === list) to.outbox = undefined;
-    }, latency);
+    }, delay);
   }
 
   /** A (re)joined member hears who is there: the whole list on a first login, the changes on a resume. */

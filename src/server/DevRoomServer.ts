@@ -25,6 +25,9 @@ import { ClientLink, type Connection } from './clientLink.js';
 import { Timeline } from './timeline.js';
 import { handleAdminRequest } from './admin.js';
 
+/** User updates due within this many ms reach a client as one frame. */
+export const PUSH_BATCH_MS = 20;
+
 export interface DevRoomServerOptions {
   port?: number;
   host?: string;
@@ -441,8 +444,10 @@ export class DevRoomServer {
     const verify = this.options.verifyToken;
     return new RoomService({
       clock: this.clock,
-      // Real sockets carry real latency: the server adds none.
+      // Real sockets carry real latency: the server adds none, but sends a window's joins and leaves as one
+      // frame (a PuerTS WebSocket hands over one message per Unity frame; 500 bots arriving stay a few frames).
       notifyLatencyMs: 0,
+      pushBatchMs: PUSH_BATCH_MS,
       heartbeatTimeoutMs: this.heartbeatTimeoutMs,
       verifyToken: verify ? (token, userID, roomID) => verify(token, userID, roomID) : undefined,
       observe: (event) => this.observed(event),

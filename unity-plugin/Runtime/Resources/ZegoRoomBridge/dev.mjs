@@ -372,19 +372,30 @@ class DevDriver {
             this.scheduleHeartbeat();
         }, this.intervalMs);
     }
-    /** Fires two intervals after the last frame heard; re-arms while frames keep coming. */
-    armWatchdog() {
-        const due = this.lastHeard + 2 * this.intervalMs - this.clock.now();
+    /**
+     * Fires two intervals after the last frame heard; re-arms while frames keep coming. A check that runs late
+     * means this thread stalled (a scene load, a breakpoint, a busy machine), not that the link did: frames may
+     * be waiting behind the stall, so the link gets one short grace check after them before it is declared lost.
+     */
+    armWatchdog(graceGiven = false) {
+        const dueAt = graceGiven ? this.clock.now() + this.graceMs() : this.lastHeard + 2 * this.intervalMs;
         this.watchdog = this.clock.setTimeout(() => {
             this.watchdog = undefined;
             const socket = this.socket;
             if (!socket)
                 return;
-            if (this.clock.now() - this.lastHeard >= 2 * this.intervalMs)
-                this.linkLost(socket, 'silent');
-            else
+            const now = this.clock.now();
+            if (now - this.lastHeard < 2 * this.intervalMs)
                 this.armWatchdog();
-        }, Math.max(0, due));
+            else if (!graceGiven && now - dueAt > this.graceMs())
+                this.armWatchdog(true);
+            else
+                this.linkLost(socket, 'silent');
+        }, Math.max(0, dueAt - this.clock.now()));
+    }
+    /** How late a check may run before it counts as a stall, and how long the grace check waits. */
+    graceMs() {
+        return Math.max(50, Math.floor(this.intervalMs / 4));
     }
     clearTimers() {
         if (this.heartbeat !== undefined)

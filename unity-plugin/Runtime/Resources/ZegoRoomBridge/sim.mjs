@@ -209,6 +209,7 @@ class RoomService {
         this.onlineCountIntervalMs = options.onlineCountIntervalMs ?? 30000;
         this.verify = options.verifyToken;
         this.observe = options.observe;
+        this.pushBatchMs = options.pushBatchMs ?? 0;
     }
     /** Connects a client (a device) to the service, or gives a known one a new port; its member sessions stay. */
     attachClient(clientId, port) {
@@ -515,7 +516,12 @@ class RoomService {
         if (!to.connected || !to.notify)
             return;
         // Changes that reach one listener at the same moment travel as one list, as a real room server batches them.
-        const due = this.clock.now() + latency;
+        const now = this.clock.now();
+        // With a batch window, every change due in the same window travels in one list (one frame to a client
+        // whose WebSocket hands over one message per frame, as PuerTS's does).
+        const window = this.pushBatchMs;
+        const due = window > 0 ? Math.ceil((now + latency) / window) * window : now + latency;
+        const delay = due - now;
         const batch = to.outbox;
         if (batch && batch.type === type && batch.due === due) {
             for (const u of users)
@@ -525,7 +531,7 @@ class RoomService {
         const list = users.map((u) => ({ ...u }));
         to.outbox = { type, due, users: list };
         const c = this.clients.get(to.clientId);
-        c.port.deliver(room.id, to.key, latency, { type: 'userUpdate', updateType: type, users: list }, () => {
+        c.port.deliver(room.id, to.key, delay, { type: 'userUpdate', updateType: type, users: list }, () => {
             // `known` is what the client really received: a push lost with the link comes back in the resume diff.
             for (const u of list) {
                 if (type === ZegoUpdateType.Add)
@@ -538,7 +544,7 @@ class RoomService {
         this.clock.setTimeout(() => {
             if (to.outbox?.users === list)
                 to.outbox = undefined;
-        }, latency);
+        }, delay);
     }
     /** A (re)joined member hears who is there: the whole list on a first login, the changes on a resume. */
     sendDiff(room, m) {
