@@ -296,7 +296,7 @@ ${rows}
 loginResult received) p50 ${ms(r.rate.p50)}, **p99 ${ms(r.rate.p99)}**, max ${ms(r.rate.max)}.
 
 **Fan-out**: ${r.fan.joins} joins into a room of ${r.fan.listeners.toLocaleString('en')} members that asked for user updates — join sent → each
-member's Add received: p50 ${ms(r.fan.p50)}, **p99 ${ms(r.fan.p99)}**, max ${ms(r.fan.max)} (${(r.fan.joins * r.fan.listeners).toLocaleString('en')} deliveries).
+member's Add received (including the server's 20 ms push window): p50 ${ms(r.fan.p50)}, **p99 ${ms(r.fan.p99)}**, max ${ms(r.fan.max)} (${(r.fan.joins * r.fan.listeners).toLocaleString('en')} deliveries).
 
 `;
 }
