@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UsageError, parseFlags } from './flags.mjs';
+import { TIMELINE_STYLE, TIMELINE_STYLE_PLACEHOLDER } from './timelineStyle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXIT = { OK: 0, USAGE: 2, MISSING: 3, INTERNAL: 4 };
@@ -76,7 +77,9 @@ export async function serveCommand(argv, io, { signal } = {}) {
     heartbeatTimeoutMs: opts.heartbeatTimeoutMs,
     verifyToken,
     adminToken: opts.adminToken,
-    dashboardHtml: existsSync(dashboardFile) ? readFileSync(dashboardFile, 'utf8') : '<p>dashboard not installed</p>',
+    dashboardHtml: existsSync(dashboardFile)
+      ? readFileSync(dashboardFile, 'utf8').replace(TIMELINE_STYLE_PLACEHOLDER, JSON.stringify(TIMELINE_STYLE))
+      : '<p>dashboard not installed</p>',
     log: (line) => io.err(`zego-room-bridge serve: ${line}\n`),
   });
   let address;

@@ -2,26 +2,9 @@
 // the 90 s / 20 min spans. The time axis is broken: every moment that matters gets a column, and a
 // long quiet stretch is drawn as a break labelled with its real length, so 120 ms and 20 min both read.
 import { formatDuration, formatTime } from './timeline.mjs';
+import { TIMELINE_STYLE } from './timelineStyle.mjs';
 
-const LEFT = 64;
-const RIGHT = 40;
-const CHAR_W = 6.7; // 11 px monospace
-const MIN_COL = 84;
-const MAX_COL = 250;
-const BREAK_W = 30;
-const LINE_H = 13;
-
-const COLORS = {
-  Logining: '#d98b00',
-  Reconnecting: '#d98b00',
-  Logined: '#2e8b57',
-  Reconnected: '#2e8b57',
-  LoginFailed: '#c62828',
-  ReconnectFailed: '#c62828',
-  KickOut: '#c62828',
-  LogoutFailed: '#c62828',
-  Logout: '#6b6b6b',
-};
+const { LEFT, RIGHT, CHAR_W, MIN_COL, MAX_COL, BREAK_W, LINE_H, COLORS } = TIMELINE_STYLE;
 
 const SHOWN = new Set(['onRoomStateChanged', 'onRoomUserUpdate', 'onRoomTokenWillExpire', 'onDebugError']);
 

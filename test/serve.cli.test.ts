@@ -31,6 +31,10 @@ test('ready: `listening ws://HOST:PORT`, the dashboard and the admin token on st
     expect(out).toContain(`dashboard ${server.http}/#token=${server.adminToken}`);
     expect(out).toContain('tokens are NOT checked');
     expect(out).not.toContain('WARNING');
+    // The dashboard is served with the demo's timeline style filled in (cli/timelineStyle.mjs).
+    const page = await (await fetch(`${server.http}/`)).text();
+    expect(page).toContain('const STYLE = {"LEFT":64,');
+    expect(page).not.toContain('/* TIMELINE_STYLE */');
   } finally {
     await server.stop();
   }
