@@ -36,6 +36,14 @@ export function parseServeArgs(argv) {
   return opts;
 }
 
+/** The warning for a host other machines can reach ('' for a loopback address). */
+export function lanWarning(host) {
+  const loopback = host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  return loopback
+    ? ''
+    : `WARNING: listening on ${host}: anyone on your network can join rooms (and, with the admin token, press faults)`;
+}
+
 /** Runs until SIGINT/SIGTERM (or `signal` aborts, in tests); resolves with the exit code. */
 export async function serveCommand(argv, io, { signal } = {}) {
   let opts;
@@ -65,11 +73,8 @@ export async function serveCommand(argv, io, { signal } = {}) {
       'zego-room-bridge serve: tokens are NOT checked (any token is accepted); start with --app-id and --server-secret to verify Token04\n',
     );
   }
-  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
-    io.err(
-      `zego-room-bridge serve: WARNING: listening on ${host}: anyone on your network can join rooms (and, with the admin token, press faults)\n`,
-    );
-  }
+  const warning = lanWarning(host);
+  if (warning) io.err(`zego-room-bridge serve: ${warning}\n`);
   const dashboardFile = join(root, 'cli', 'dashboard.html');
   const room = new server.DevRoomServer({
     port: opts.port ?? 8787,

@@ -40,11 +40,21 @@ test('ready: `listening ws://HOST:PORT`, the dashboard and the admin token on st
   }
 });
 
-test('--host 0.0.0.0 warns that anyone on the network can join', async () => {
-  const server = await startServe(['--host', '0.0.0.0']);
+test('a host other machines can reach (0.0.0.0, a LAN address) gets the warning; a loopback one does not', async () => {
+  // The check itself, not a bind: tests listen on loopback only. (cli/ is ES modules: asked through node.)
+  const hosts = ['0.0.0.0', '192.168.1.20', '::', '127.0.0.1', '127.0.0.2', 'localhost', '::1'];
+  const script = `import('${join(__dirname, '..', 'cli', 'serve.mjs')}').then((m) => console.log(JSON.stringify(${JSON.stringify(hosts)}.map(m.lanWarning))))`;
+  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20_000 });
+  const warn = (host: string) =>
+    `WARNING: listening on ${host}: anyone on your network can join rooms (and, with the admin token, press faults)`;
+  expect(JSON.parse(run.stdout)).toEqual([warn('0.0.0.0'), warn('192.168.1.20'), warn('::'), '', '', '', '']);
+});
+
+test('a loopback --host other than 127.0.0.1 is served without the warning', async () => {
+  const server = await startServe(['--host', '127.0.0.2']);
   try {
-    expect(server.output.join('')).toContain('WARNING: listening on 0.0.0.0: anyone on your network can join rooms');
-    expect(server.url).toMatch(/^ws:\/\/0\.0\.0\.0:\d+$/);
+    expect(server.url).toMatch(/^ws:\/\/127\.0\.0\.2:\d+$/);
+    expect(server.output.join('')).not.toContain('WARNING');
   } finally {
     await server.stop();
   }
