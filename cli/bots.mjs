@@ -1,12 +1,8 @@
 // `zego-room-bridge bots`: N clients in one room of the local room server (docs/DEVSERVER.md), each a real
 // engine through the package's public API on the dev driver, so a developer can see a busy room in the game.
 // SIGINT/SIGTERM logs every bot out, destroys the engines and exits 0.
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { UsageError, parseFlags } from './flags.mjs';
+import { UsageError, importBuilt, parseFlags } from './flags.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXIT = { OK: 0, USAGE: 2, MISSING: 3 };
 
 export const BOTS_HELP = `  zego-room-bridge bots --url ws://HOST:PORT --room R --count N [--churn PER_MINUTE] [--user-prefix bot-]
@@ -73,12 +69,8 @@ export async function botsCommand(argv, io, { signal } = {}) {
     io.err(`zego-room-bridge ${e.message}\n`);
     return EXIT.USAGE;
   }
-  const dist = join(root, 'dist', 'index.mjs');
-  if (!existsSync(dist)) {
-    io.err('zego-room-bridge bots: the package is not built (run: npm run build)\n');
-    return EXIT.MISSING;
-  }
-  const api = await import(pathToFileURL(dist).href);
+  const api = await importBuilt('bots', 'index.mjs', io);
+  if (!api) return EXIT.MISSING;
   const refused = checkIds(opts, api);
   if (refused) {
     io.err(`zego-room-bridge ${refused}\n`);

@@ -1,5 +1,21 @@
-// One reader for the `--flag value` commands (serve, bots): a table of flags, each bounded, and one
-// message per kind of mistake, prefixed with the command (exit code 2 is the caller's).
+// What the `--flag value` commands (serve, bots, token) share: one reader for a table of flags, each bounded,
+// with one message per kind of mistake prefixed with the command (exit code 2 is the caller's), and the
+// import of the built package they run on.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** dist/`file` of this package, or undefined after telling the user to build it (the caller exits 3). */
+export async function importBuilt(command, file, io) {
+  const dist = join(root, 'dist', file);
+  if (!existsSync(dist)) {
+    io.err(`zego-room-bridge ${command}: the package is not built (run: npm run build)\n`);
+    return undefined;
+  }
+  return import(pathToFileURL(dist).href);
+}
 
 export class UsageError extends Error {}
 

@@ -2,8 +2,8 @@
 // once ready; Ctrl-C (SIGINT) or SIGTERM closes every socket and exits 0.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { UsageError, parseFlags } from './flags.mjs';
+import { fileURLToPath } from 'node:url';
+import { UsageError, importBuilt, parseFlags } from './flags.mjs';
 import { TIMELINE_STYLE, TIMELINE_STYLE_PLACEHOLDER } from './timelineStyle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,12 +54,8 @@ export async function serveCommand(argv, io, { signal } = {}) {
     io.err(`zego-room-bridge ${e.message}\n`);
     return EXIT.USAGE;
   }
-  const dist = join(root, 'dist', 'server.mjs');
-  if (!existsSync(dist)) {
-    io.err('zego-room-bridge serve: the package is not built (run: npm run build)\n');
-    return EXIT.MISSING;
-  }
-  const server = await import(pathToFileURL(dist).href);
+  const server = await importBuilt('serve', 'server.mjs', io);
+  if (!server) return EXIT.MISSING;
   const host = opts.host ?? '127.0.0.1';
   let verifyToken;
   if (opts.serverSecret !== undefined) {

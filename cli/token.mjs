@@ -1,9 +1,7 @@
 // `zego-room-bridge token …`: a Token04 made with ZEGO's algorithm (dist/server.mjs, src/server/token04.ts), for
 // teams without a token server. stdout carries only the token and a newline, so a script can capture it.
 import { randomInt } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importBuilt } from './flags.mjs';
 
 export const TOKEN_HELP = `  zego-room-bridge token --app-id N --server-secret S --user-id U [--room-id R]
                          [--no-login-privilege] [--seconds 3600] [--cbc]
@@ -85,8 +83,8 @@ function tokenOptions(given, server) {
   };
 }
 
-/** `exit` is the CLI's exit codes; `root` the package folder (dist/server.mjs is loaded from it). */
-export async function tokenCommand(argv, io, { exit, root }) {
+/** `exit` is the CLI's exit codes. */
+export async function tokenCommand(argv, io, { exit }) {
   let parsed;
   try {
     parsed = parseTokenArgs(argv);
@@ -99,12 +97,8 @@ export async function tokenCommand(argv, io, { exit, root }) {
     io.out(TOKEN_HELP);
     return exit.OK;
   }
-  const dist = join(root, 'dist', 'server.mjs');
-  if (!existsSync(dist)) {
-    io.err('zego-room-bridge: dist/server.mjs is missing; build the package first (npm run build)\n');
-    return exit.NOT_BUILT;
-  }
-  const server = await import(pathToFileURL(dist).href);
+  const server = await importBuilt('token', 'server.mjs', io);
+  if (!server) return exit.NOT_BUILT;
   let options;
   try {
     options = tokenOptions(parsed.given, server);

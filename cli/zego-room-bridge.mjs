@@ -101,7 +101,7 @@ export async function main(argv, io = { out: (s) => process.stdout.write(s), err
   if (argv[0] === 'webgl-sdk') return webglSdkCommand(argv.slice(1), io);
   if (argv[0] === 'draw') return drawCommand(argv.slice(1), io, { exit: EXIT, loadApi });
   if (argv[0] === 'serve') return serveCommand(argv.slice(1), io);
-  if (argv[0] === 'token') return tokenCommand(argv.slice(1), io, { exit: EXIT, root });
+  if (argv[0] === 'token') return tokenCommand(argv.slice(1), io, { exit: EXIT });
   if (argv[0] === 'bots') return botsCommand(argv.slice(1), io);
   let opts;
   try {

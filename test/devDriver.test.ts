@@ -7,6 +7,7 @@ import {
   ZegoRoomStateChangedReason as R,
   createDevDriver,
   seededRandom,
+  type Clock,
   type DevWebSocketClass,
 } from '../src/index';
 
@@ -44,13 +45,14 @@ class ScriptedSocket {
 
 const INTERVAL = 5000;
 
-function setup() {
+/** An engine on the dev driver over scripted sockets, recording what its app sees (ms since it was made). */
+function setup<C extends Clock>(clock: C, retryWindowMs?: number) {
   ScriptedSocket.made = [];
-  const clock = new VirtualClock(1_700_000_000_000);
   const engine = ZegoExpressEngine.createEngine({
     appID: 7,
     clock,
     random: seededRandom(1),
+    retryWindowMs,
     driver: createDevDriver({
       url: 'ws://127.0.0.1:1',
       WebSocket: ScriptedSocket as unknown as DevWebSocketClass,
@@ -69,8 +71,10 @@ function setup() {
   return { clock, engine, seen, users, socket, t0 };
 }
 
+const virtual = () => setup(new VirtualClock(1_700_000_000_000));
+
 /** Logs in and answers as the server would; returns the login's attempt id. */
-function loggedIn(w: ReturnType<typeof setup>): number {
+function loggedIn(w: ReturnType<typeof virtual>): number {
   w.engine.loginRoom('room', { userID: 'u1' }, { isUserStatusNotify: true });
   w.clock.advanceSync(0);
   w.socket().accept();
@@ -81,7 +85,7 @@ function loggedIn(w: ReturnType<typeof setup>): number {
 }
 
 test('hello first, then the login the engine asked for (queued until welcome), with its attempt id', () => {
-  const w = setup();
+  const w = virtual();
   w.engine.loginRoom('room', { userID: 'u1', userName: 'One' }, { token: 'abc', isUserStatusNotify: true, maxMemberCount: 5 });
   w.clock.advanceSync(0);
   expect(w.socket().sent).toEqual([]);
@@ -102,7 +106,7 @@ test('hello first, then the login the engine asked for (queued until welcome), w
 });
 
 test('a heartbeat every interval while the link is up', () => {
-  const w = setup();
+  const w = virtual();
   loggedIn(w);
   const beats = () => w.socket().sent.filter((m) => m.t === 'hb').length;
   w.clock.advanceSync(INTERVAL - 1);
@@ -116,7 +120,7 @@ test('a heartbeat every interval while the link is up', () => {
 });
 
 test('a silent link is lost exactly two intervals after the last frame heard: Reconnecting (1002051)', () => {
-  const w = setup();
+  const w = virtual();
   loggedIn(w);
   const lastHeard = w.clock.now() - w.t0;
   w.clock.advanceSync(2 * INTERVAL - 1);
@@ -127,7 +131,7 @@ test('a silent link is lost exactly two intervals after the last frame heard: Re
 });
 
 test('frames keep a link alive: no loss while the server answers heartbeats', () => {
-  const w = setup();
+  const w = virtual();
   loggedIn(w);
   for (let i = 0; i < 10; i++) {
     w.clock.advanceSync(INTERVAL);
@@ -138,7 +142,7 @@ test('frames keep a link alive: no loss while the server answers heartbeats', ()
 });
 
 test('a closed socket is a lost link at once; the first retry opens a new socket and resumes (reconnect: true)', () => {
-  const w = setup();
+  const w = virtual();
   loggedIn(w);
   const at = w.clock.now() - w.t0;
   w.socket().fire('close');
@@ -154,7 +158,7 @@ test('a closed socket is a lost link at once; the first retry opens a new socket
 });
 
 test('an attempt in flight when the socket closes fails with 1002030 and the engine retries', () => {
-  const w = setup();
+  const w = virtual();
   w.engine.loginRoom('room', { userID: 'u1' });
   w.clock.advanceSync(0);
   w.socket().fire('close');
@@ -169,7 +173,7 @@ test('an attempt in flight when the socket closes fails with 1002030 and the eng
 });
 
 test('pushes reach the engine only for the member session it holds; a stale or foreign key is dropped', () => {
-  const w = setup();
+  const w = virtual();
   loggedIn(w);
   w.socket().reply({ t: 'userUpdate', room: 'room', key: 99, update: 0, users: [{ userID: 'ghost', userName: 'g' }] });
   w.socket().reply({ t: 'userUpdate', room: 'room', key: 11, update: 0, users: [{ userID: 'u2', userName: 'Two' }] });
@@ -178,7 +182,7 @@ test('pushes reach the engine only for the member session it holds; a stale or f
 });
 
 test('an answer for a cancelled or older attempt is dropped; a kick names the session it ends', () => {
-  const w = setup();
+  const w = virtual();
   const attempt = loggedIn(w);
   w.socket().reply({ t: 'loginResult', room: 'room', attempt: attempt + 100, code: 1002033, ext: '', key: 0, kicked: false });
   w.socket().reply({ t: 'kick', room: 'room', key: 12, code: 1002055 });
@@ -190,7 +194,7 @@ test('an answer for a cancelled or older attempt is dropped; a kick names the se
 });
 
 test('garbage or an unknown frame from the server changes nothing', () => {
-  const w = setup();
+  const w = virtual();
   loggedIn(w);
   for (const text of ['not json', '[]', '{"t":"surprise"}', '{"t":"kick","room":"room"}', 42]) w.socket().fire('message', text);
   w.clock.advanceSync(0);
@@ -198,7 +202,7 @@ test('garbage or an unknown frame from the server changes nothing', () => {
 });
 
 test('logging out of the last room sends logout and closes the socket; nothing more is sent', () => {
-  const w = setup();
+  const w = virtual();
   loggedIn(w);
   w.engine.logoutRoom('room');
   w.clock.advanceSync(0);
@@ -235,18 +239,7 @@ test('createEngine refuses a retryWindowMs the host timers cannot hold', () => {
 });
 
 test('retryWindowMs shortens the window: ReconnectFailed (1002053) exactly that long after Reconnecting', () => {
-  ScriptedSocket.made = [];
-  const clock = new VirtualClock(0);
-  const engine = ZegoExpressEngine.createEngine({
-    appID: 1,
-    clock,
-    random: seededRandom(1),
-    retryWindowMs: 30_000,
-    driver: createDevDriver({ url: 'ws://x', WebSocket: ScriptedSocket as unknown as DevWebSocketClass }),
-    logger: { warn: () => undefined, error: () => undefined },
-  });
-  const seen: Array<[number, R, number]> = [];
-  engine.setEventHandler({ onRoomStateChanged: (_room, reason, code) => seen.push([clock.now(), reason, code]) });
+  const { clock, engine, seen } = setup(new VirtualClock(0), 30_000);
   engine.loginRoom('room', { userID: 'u1' });
   clock.advanceSync(0);
   const first = ScriptedSocket.made[0];
@@ -295,17 +288,7 @@ class StallingClock {
 }
 
 function stalled() {
-  ScriptedSocket.made = [];
-  const clock = new StallingClock();
-  const engine = ZegoExpressEngine.createEngine({
-    appID: 1,
-    clock,
-    random: seededRandom(1),
-    driver: createDevDriver({ url: 'ws://x', WebSocket: ScriptedSocket as unknown as DevWebSocketClass }),
-    logger: { warn: () => undefined, error: () => undefined },
-  });
-  const seen: Array<[number, R]> = [];
-  engine.setEventHandler({ onRoomStateChanged: (_room, reason) => seen.push([clock.now(), reason]) });
+  const { clock, engine, seen } = setup(new StallingClock());
   engine.loginRoom('room', { userID: 'u1' });
   clock.run(0);
   const socket = ScriptedSocket.made[0];
@@ -334,5 +317,5 @@ test('after a stall with nothing waiting, the link is lost at the grace check (a
   clock.run(3 * INTERVAL);
   expect(seen.map(([, r]) => r)).toEqual([R.Logining, R.Logined]);
   clock.run(3 * INTERVAL + INTERVAL / 4);
-  expect(seen.at(-1)).toEqual([3 * INTERVAL + INTERVAL / 4, R.Reconnecting]);
+  expect(seen.at(-1)).toEqual([3 * INTERVAL + INTERVAL / 4, R.Reconnecting, 1002051]);
 });

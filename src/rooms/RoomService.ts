@@ -9,6 +9,7 @@ import { ZegoUpdateType } from '../model/enums.js';
 import { ZegoErrorCode } from '../model/errorCodes.js';
 import type { ZegoUser } from '../model/types.js';
 import { readToken04Expiry } from '../token/token04.js';
+import type { LoginRequest } from '../driver/RoomDriver.js';
 
 /** A user as pushes carry it (userName "" when the app gave none). */
 export interface RoomUser {
@@ -38,19 +39,12 @@ export interface RoomClientPort {
   deliverNow(roomID: string, memberKey: number, push: RoomPush): void;
 }
 
-/** The login a client asks for (the engine's LoginRequest without its attempt id). */
-export interface RoomLogin {
-  roomID: string;
-  user: { userID: string; userName: string };
-  token: string;
-  maxMemberCount: number;
-  isUserStatusNotify: boolean;
-  reconnect: boolean;
-}
+/** The login a client asks for: the engine's LoginRequest without its attempt id (the server answers the attempt). */
+export type RoomLogin = Omit<LoginRequest, 'attemptID'>;
 
 /** What happened in a room, for a dashboard or a log; never needed for the semantics. */
 export interface RoomServiceEvent {
-  type: 'join' | 'resume' | 'linkDown' | 'leave' | 'kick' | 'removed';
+  type: 'join' | 'resume' | 'linkDown' | 'refused' | 'kick' | 'removed';
   roomID: string;
   userID: string;
   clientId: string;
@@ -253,7 +247,7 @@ export class RoomService {
     }
     const refused = this.tokenCode(req.token, req.user.userID, req.roomID);
     if (refused !== 0) {
-      this.observe?.({ type: 'leave', roomID: req.roomID, userID: req.user.userID, clientId, code: refused });
+      this.observe?.({ type: 'refused', roomID: req.roomID, userID: req.user.userID, clientId, code: refused });
       return [refused, ''];
     }
     const expiry = readToken04Expiry(req.token);

@@ -477,7 +477,7 @@ export class DevRoomServer {
       join: 'Logined',
       resume: 'Reconnected',
       linkDown: 'Reconnecting',
-      leave: 'LoginFailed',
+      refused: 'LoginFailed',
       kick: 'KickOut',
       removed: 'Logout',
     }[event.type === 'join' && event.reconnect ? 'resume' : event.type];

@@ -141,27 +141,23 @@ namespace ZegoRoomBridge
             }
         }
 
-        void LoadDev()
-        {
-            // Imports ./core.mjs too and registers "dev"; its socket is PuerTS's WebSocket (the browser's in a WebGL player).
-            try { env.ExecuteModule(DevModulePath); }
-            catch (Exception e)
-            {
-                throw new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam,
-                    "zego-room-bridge: CreateEngine failed (1000017): ZegoRoomBridgeSettings.DevServer is set but " + DevModulePath + " could not be loaded" +
-                    " (a WebGL build packs it only as a Development Build): " + e.Message, e);
-            }
-        }
+        // sim.mjs and dev.mjs import ./core.mjs too (the same module instance, so the same bridge) and register
+        // "simulator" / "dev" (the dev driver's socket is PuerTS's WebSocket, the browser's in a WebGL player).
+        void LoadSimulator() => LoadAskedFor(SimulatorModulePath, "the simulator was asked for",
+            "a WebGL player packs it only with ZRB_SIMULATOR_IN_PLAYER in Scripting Define Symbols");
 
-        void LoadSimulator()
+        void LoadDev() => LoadAskedFor(DevModulePath, "ZegoRoomBridgeSettings.DevServer is set",
+            "a WebGL build packs it only as a Development Build");
+
+        /// <summary>Loads a module the app asked for; one that is missing fails CreateEngine (1000017), naming why it may be absent.</summary>
+        void LoadAskedFor(string path, string askedFor, string whenPacked)
         {
-            // Imports ./core.mjs too (the same module instance, so the same bridge) and registers "simulator".
-            try { env.ExecuteModule(SimulatorModulePath); }
+            try { env.ExecuteModule(path); }
             catch (Exception e)
             {
                 throw new ZegoRoomBridgeException(ZegoErrorCode.CommonIllegalParam,
-                    "zego-room-bridge: CreateEngine failed (1000017): the simulator was asked for but " + SimulatorModulePath + " could not be loaded" +
-                    " (a WebGL player packs it only with ZRB_SIMULATOR_IN_PLAYER in Scripting Define Symbols): " + e.Message, e);
+                    "zego-room-bridge: CreateEngine failed (1000017): " + askedFor + " but " + path + " could not be loaded" +
+                    " (" + whenPacked + "): " + e.Message, e);
             }
         }
 

@@ -306,7 +306,7 @@ class RoomService {
         }
         const refused = this.tokenCode(req.token, req.user.userID, req.roomID);
         if (refused !== 0) {
-            this.observe?.({ type: 'leave', roomID: req.roomID, userID: req.user.userID, clientId, code: refused });
+            this.observe?.({ type: 'refused', roomID: req.roomID, userID: req.user.userID, clientId, code: refused });
             return [refused, ''];
         }
         const expiry = readToken04Expiry(req.token);
